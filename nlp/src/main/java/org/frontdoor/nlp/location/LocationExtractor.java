@@ -10,6 +10,15 @@ import java.util.Optional;
 public final class LocationExtractor {
 
 	/**
+	 * The extractor with the built-in place names (street names and landmarks of the
+	 * bundled gazetteer).
+	 * @return the extractor
+	 */
+	public static LocationExtractor standard() {
+		return new LocationExtractor();
+	}
+
+	/**
 	 * The best location mention in the text, if any.
 	 * @param text the resident's text (may be empty, never {@code null})
 	 * @return the mention, or empty
