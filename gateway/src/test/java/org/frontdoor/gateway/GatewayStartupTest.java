@@ -2,13 +2,10 @@ package org.frontdoor.gateway;
 
 import java.util.List;
 
-import org.frontdoor.gateway.testsupport.PostgresTest;
+import org.frontdoor.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
@@ -19,15 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application starts on a real PostgreSQL, Flyway migrated it, and the security rules
  * hold at the edges.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PostgresTest
-class GatewayStartupTest {
+class GatewayStartupTest extends GatewayIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void flywayMigratedTheFoundationSchema() {

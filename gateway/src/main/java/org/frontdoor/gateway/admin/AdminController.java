@@ -15,6 +15,7 @@ import org.frontdoor.gateway.persistence.DeadLetterService;
 import org.frontdoor.gateway.persistence.DurableQueue;
 import org.frontdoor.gateway.persistence.QueueControl;
 import org.frontdoor.gateway.persistence.QueueStats;
+import org.frontdoor.gateway.status.StatusPoller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The admin API (role {@code ADMIN}): dead letters (listed and shown with personal data
  * masked, replayed through their source's handler), queue depth and oldest pending item
- * for every durable queue, and halted queues (resumable).
+ * for every durable queue, halted queues (resumable), and the status poller's state
+ * (leader, change feed, last round, last failed call).
  */
 @RestController
 @RequestMapping("/admin")
@@ -45,15 +47,26 @@ public class AdminController {
 
 	private final List<DurableQueue> queues;
 
+	private final StatusPoller poller;
+
 	private final Clock clock;
 
 	public AdminController(DeadLetterRepository deadLetters, DeadLetterService replays, QueueControl control,
-			AdminQueues queues, Clock clock) {
+			AdminQueues queues, StatusPoller poller, Clock clock) {
 		this.deadLetters = deadLetters;
 		this.replays = replays;
 		this.control = control;
 		this.queues = queues.all();
+		this.poller = poller;
 		this.clock = clock;
+	}
+
+	@GetMapping("/status-poller")
+	StatusPoller.Summary statusPoller() {
+		StatusPoller.Summary summary = this.poller.summary();
+		return new StatusPoller.Summary(summary.enabled(), summary.leader(), summary.changeFeed(),
+				summary.feedSupported(), summary.feedWatermark(), summary.lastRound(),
+				Masking.mask(summary.lastFailure()), summary.links());
 	}
 
 	@GetMapping("/dead-letters")

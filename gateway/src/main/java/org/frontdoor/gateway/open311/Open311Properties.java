@@ -35,6 +35,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code POST requests} (otherwise only {@code media_url} is sent)
  * @param externalIdAttribute the attribute code that carries FrontDoor's own submission
  * id when a service defines it (idempotent POSTs)
+ * @param externalIdIdempotent whether the backend itself deduplicates on that attribute
+ * (answers a repeated POST with the request it already created, as the sandbox does):
+ * then a POST whose outcome is unknown is simply sent again with the same id, instead of
+ * searching the backend's recent requests for it
  * @param timeZone the zone of backend timestamps written without an offset
  * @param statusMap extra raw status → {@code open}/{@code closed} mappings, added to the
  * built-in table (keys are matched case-insensitively)
@@ -46,7 +50,8 @@ public record Open311Properties(String baseUrl, String apiKey, String jurisdicti
 		@NotNull @DefaultValue("15s") Duration readTimeout, @NotNull @DefaultValue("1h") Duration catalogRefresh,
 		@NotNull @DefaultValue("30s") Duration catalogRetry, @DefaultValue("false") boolean extensions,
 		@DefaultValue("false") boolean mediaUpload, @NotBlank @DefaultValue("external_id") String externalIdAttribute,
-		@NotNull @DefaultValue("UTC") ZoneId timeZone, @NotNull @DefaultValue Map<String, String> statusMap) {
+		@DefaultValue("false") boolean externalIdIdempotent, @NotNull @DefaultValue("UTC") ZoneId timeZone,
+		@NotNull @DefaultValue Map<String, String> statusMap) {
 
 	/** The wire format to ask for. */
 	public enum WireFormat {

@@ -59,9 +59,11 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 
 	private final MeterRegistry meters;
 
+	private final DeliveryReports deliveryReports;
+
 	public OutboundWorker(JdbcClient jdbc, QueueControl control, QueueProperties properties, JsonMapper json,
 			ObjectProvider<OutboundSender> senders, OptOutRepository optOuts, DeadLetterRepository deadLetters,
-			TransactionTemplate transactions, MeterRegistry meters) {
+			TransactionTemplate transactions, MeterRegistry meters, DeliveryReports deliveryReports) {
 		super(new DurableQueue(jdbc, "outbound_message", QueueNames.OUTBOUND), control, properties);
 		this.jdbc = jdbc;
 		this.json = json;
@@ -70,6 +72,7 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 		this.deadLetters = deadLetters;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.deliveryReports = deliveryReports;
 	}
 
 	/**
@@ -117,6 +120,9 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 				if (this.queue.complete(claim)) {
 					setDelivery(claim.id(), (receipt.status() != null) ? receipt.status() : "sent", null,
 							receipt.providerMessageId());
+					if (receipt.providerMessageId() != null) {
+						this.deliveryReports.applyEarlyReports(message.channel(), receipt.providerMessageId());
+					}
 				}
 			});
 			this.meters.counter("frontdoor.outbound.sent", "channel", message.channel().name()).increment();

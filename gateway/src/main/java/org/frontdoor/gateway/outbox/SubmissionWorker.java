@@ -21,6 +21,7 @@ import org.frontdoor.gateway.persistence.DeadLetter;
 import org.frontdoor.gateway.persistence.DeadLetterReplayHandler;
 import org.frontdoor.gateway.persistence.DeadLetterRepository;
 import org.frontdoor.gateway.persistence.DurableQueue;
+import org.frontdoor.gateway.persistence.LostClaimException;
 import org.frontdoor.gateway.persistence.QueueControl;
 import org.frontdoor.gateway.persistence.QueueNames;
 import org.frontdoor.gateway.persistence.QueueProperties;
@@ -110,7 +111,21 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 		}
 		this.submissions.startAttempt(claim.id());
 		boolean ambiguous = submission.ambiguous() || claim.leaseExpired();
-		if (ambiguous) {
+		NewServiceRequest request;
+		try {
+			request = withExternalId(submission);
+		}
+		catch (Open311Exception ex) {
+			failed(claim, submission, ex, ambiguous);
+			return;
+		}
+		// A backend that deduplicates on our external id answers a repeated POST with the
+		// request the lost attempt created: the safest reconciliation there is. Otherwise
+		// GeoReport cannot be searched by our id: look for it by service, time, text and
+		// place before posting again.
+		boolean backendDedupes = this.open311.externalIdIdempotent()
+				&& request.attributes().containsKey(this.open311.externalIdAttribute());
+		if (ambiguous && !backendDedupes) {
 			Optional<ServiceRequest> found;
 			try {
 				found = this.reconciler.find(submission);
@@ -125,14 +140,6 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 				resolved(claim, submission, found.get().serviceRequestId(), null, "reconciled");
 				return;
 			}
-		}
-		NewServiceRequest request;
-		try {
-			request = withExternalId(submission);
-		}
-		catch (Open311Exception ex) {
-			failed(claim, submission, ex, ambiguous);
-			return;
 		}
 		this.meters.counter("frontdoor.submission.attempts").increment();
 		PostedRequest posted;
@@ -274,6 +281,15 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 		});
 	}
 
+	@Override
+	protected void releaseUnprocessed(Claim claim) {
+		if (claim.leaseExpired()) {
+			// the previous holder died mid-attempt: whoever takes it next must reconcile
+			this.submissions.markAmbiguous(claim.id(), true);
+		}
+		super.releaseUnprocessed(claim);
+	}
+
 	private byte[] payload(UUID id) {
 		return this.submissions.requestJson(id).getBytes(StandardCharsets.UTF_8);
 	}
@@ -290,17 +306,6 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 			throw new IllegalStateException("submission " + id + " is not in the outbox or is being worked on");
 		}
 		wakeUpAfterCommit();
-	}
-
-	/**
-	 * Another instance took the row over after our lease ran out; our outcome is void.
-	 */
-	static class LostClaimException extends RuntimeException {
-
-		LostClaimException(Claim claim) {
-			super("lost the claim on " + claim.id() + " (attempt " + claim.attempts() + ")");
-		}
-
 	}
 
 }

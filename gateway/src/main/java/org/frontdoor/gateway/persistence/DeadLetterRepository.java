@@ -115,6 +115,21 @@ public class DeadLetterRepository implements DeadLetterSink {
 	}
 
 	/**
+	 * Dead letters of a source not replayed yet whose key starts with a prefix, oldest
+	 * first, with their payloads.
+	 * @param source the source
+	 * @param keyPrefix the beginning of the key (matched literally)
+	 * @return the dead letters
+	 */
+	public List<DeadLetter> findNew(String source, String keyPrefix) {
+		return this.jdbc.sql("""
+				select *, octet_length(payload) as size from dead_letter
+				where source = :source and left(dedupe_key, length(:prefix)) = :prefix and replay_state = 'NEW'
+				order by created_at
+				""").param("source", source).param("prefix", keyPrefix).query(this::map).list();
+	}
+
+	/**
 	 * Record a replay's outcome.
 	 * @param id the dead letter
 	 * @param error {@code null} when it succeeded, else why it failed

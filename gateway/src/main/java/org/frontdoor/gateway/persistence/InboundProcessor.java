@@ -67,7 +67,11 @@ public class InboundProcessor extends QueueWorker implements DeadLetterReplayHan
 			catch (Exception ex) {
 				throw new IllegalStateException(ex.getMessage(), ex);
 			}
-			this.queue.complete(claim);
+			if (!this.queue.complete(claim)) {
+				// our lease ran out and another instance took the message over: roll back
+				// whatever the handler wrote, so the message is processed exactly once
+				throw new LostClaimException(claim);
+			}
 		});
 	}
 

@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * before dead-lettering the submission
  * @param reconcileWindow how far around the first attempt the reconciliation query looks
  * for a request that an ambiguous attempt may have created
+ * @param shutdownGrace how long stopping the application waits for a worker's remote call
+ * in progress before interrupting it (the row is then retried, and reconciled first when
+ * the call may have reached the remote side)
  */
 @Validated
 @ConfigurationProperties("frontdoor.outbox")
@@ -36,6 +39,7 @@ public record QueueProperties(@DefaultValue("true") boolean enabled, @NotNull @D
 		@Min(1) @Max(500) @DefaultValue("20") int batchSize, @NotNull @DefaultValue("2m") Duration lease,
 		@Min(1) @DefaultValue("15") int maxAttempts, @NotNull @DefaultValue("5s") Duration initialBackoff,
 		@NotNull @DefaultValue("30m") Duration maxBackoff, @NotNull @DefaultValue("30s") Duration tokenPollInterval,
-		@NotNull @DefaultValue("7d") Duration tokenTimeout, @NotNull @DefaultValue("10m") Duration reconcileWindow) {
+		@NotNull @DefaultValue("7d") Duration tokenTimeout, @NotNull @DefaultValue("10m") Duration reconcileWindow,
+		@NotNull @DefaultValue("10s") Duration shutdownGrace) {
 
 }

@@ -27,6 +27,8 @@ public abstract class QueueWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
 
+	private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+
 	protected final DurableQueue queue;
 
 	protected final QueueControl control;
@@ -41,7 +43,7 @@ public abstract class QueueWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private volatile Thread thread;
 
 	protected QueueWorker(DurableQueue queue, QueueControl control, QueueProperties properties) {
 		this.queue = queue;
@@ -83,9 +85,21 @@ public abstract class QueueWorker implements SmartLifecycle {
 			return 0;
 		}
 		List<Claim> claims = this.queue.claim(this.properties.batchSize(), this.properties.lease(), this.workerId);
-		for (Claim claim : claims) {
+		boolean onWorkerThread = Thread.currentThread() == this.thread;
+		for (int i = 0; i < claims.size(); i++) {
+			Claim claim = claims.get(i);
+			if (onWorkerThread && !this.running) {
+				// stopping: hand the rest of the batch back at once instead of leaving it
+				// leased (another instance, or this one after a restart, takes it now)
+				claims.subList(i, claims.size()).forEach(this::releaseUnprocessed);
+				break;
+			}
 			try {
 				process(claim);
+			}
+			catch (LostClaimException ex) {
+				log.info("{} row {}: {}; this attempt's outcome was rolled back", this.queue.name(), claim.id(),
+						ex.getMessage());
 			}
 			catch (Exception ex) {
 				log.warn("Unexpected failure processing {} row {} (attempt {}): {}", this.queue.name(), claim.id(),
@@ -110,6 +124,22 @@ public abstract class QueueWorker implements SmartLifecycle {
 		}
 		else {
 			this.queue.retry(claim, reason, this.backoff.delay(claim.attempts(), retryAfter));
+		}
+	}
+
+	/**
+	 * Put a claimed row back without having worked on it (the instance is stopping). A
+	 * subclass that must remember something about the claim (e.g. that the previous
+	 * holder's lease ran out mid-call) overrides this and calls it.
+	 * @param claim the claim
+	 */
+	protected void releaseUnprocessed(Claim claim) {
+		try {
+			this.queue.release(claim, "released unprocessed: the instance was stopping", Duration.ZERO);
+		}
+		catch (RuntimeException ex) {
+			// the lease runs out and another worker takes the row over
+			log.debug("Could not release {} row {}: {}", this.queue.name(), claim.id(), ex.toString());
 		}
 	}
 
@@ -174,19 +204,55 @@ public abstract class QueueWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stop synchronously (see {@link #stop(Runnable)}).
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread worker = this.thread;
-		if (worker != null) {
-			this.wake.release();
+		awaitWorker();
+	}
+
+	/**
+	 * Stop without blocking the other lifecycle beans of this phase: the worker finishes
+	 * the row it is on (rows it claimed but did not start go back to the queue at once),
+	 * and a call still running after {@code frontdoor.outbox.shutdown-grace} is
+	 * interrupted; its row is retried (reconciled first when the call may have taken
+	 * effect).
+	 * @param callback called once the worker has stopped
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		Thread.ofVirtual().name("frontdoor-" + this.queue.name() + "-stop").start(() -> {
 			try {
-				worker.join(this.properties.lease().toMillis());
+				awaitWorker();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			finally {
+				callback.run();
+			}
+		});
+	}
+
+	private void awaitWorker() {
+		Thread worker = this.thread;
+		if (worker == null) {
+			return;
+		}
+		this.wake.release();
+		try {
+			worker.join(this.properties.shutdownGrace().toMillis());
+			if (worker.isAlive()) {
+				log.warn("The {} worker is still busy after {} ms; interrupting it", this.queue.name(),
+						this.properties.shutdownGrace().toMillis());
+				worker.interrupt();
+				worker.join(INTERRUPT_GRACE.toMillis());
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.thread = null;
 	}
 
 	@Override

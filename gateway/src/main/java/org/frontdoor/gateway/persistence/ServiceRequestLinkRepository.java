@@ -167,6 +167,50 @@ public class ServiceRequestLinkRepository {
 	}
 
 	/**
+	 * Load a link and lock its row until the current transaction ends (the poller
+	 * compares and records an observation under this lock).
+	 * @param id the link id
+	 * @return the link, or empty
+	 */
+	public Optional<ServiceRequestLink> lock(UUID id) {
+		return this.jdbc.sql("select * from service_request_link where id = :id for update")
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * How many links are tracked, and how many of them are due for a poll.
+	 * @param now the current time
+	 * @return the counts
+	 */
+	public Counts counts(Instant now) {
+		return this.jdbc.sql("""
+				select count(*) as tracked,
+				       count(*) filter (where service_request_id is null) as awaiting_id,
+				       count(*) filter (where next_poll_at is not null) as polled,
+				       count(*) filter (where service_request_id is not null and next_poll_at <= :now) as due
+				from service_request_link
+				""")
+			.param("now", Sql.ts(now))
+			.query((rs, row) -> new Counts(rs.getLong("tracked"), rs.getLong("awaiting_id"), rs.getLong("polled"),
+					rs.getLong("due")))
+			.single();
+	}
+
+	/**
+	 * Link counts for the admin.
+	 *
+	 * @param tracked every link
+	 * @param awaitingId links that only have a token so far
+	 * @param polled links still polled (not closed long ago)
+	 * @param due links due for a poll now
+	 */
+	public record Counts(long tracked, long awaitingId, long polled, long due) {
+
+	}
+
+	/**
 	 * Find the link of a submission.
 	 * @param submissionId the submission
 	 * @return the link, or empty

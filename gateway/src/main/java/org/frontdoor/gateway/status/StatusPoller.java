@@ -3,6 +3,7 @@ package org.frontdoor.gateway.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -48,6 +49,10 @@ public class StatusPoller {
 	static final String FEED_SUPPORTED = "status.feed.supported";
 
 	static final String FEED_WATERMARK = "status.feed.watermark";
+
+	static final String LAST_ROUND = "status.last.round";
+
+	static final String LAST_FAILURE = "status.last.failure";
 
 	private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
@@ -121,8 +126,30 @@ public class StatusPoller {
 				changes += readFeed();
 			}
 			changes += pollDue(feed);
+			setState(LAST_ROUND, this.clock.instant().toString());
 			return changes;
 		});
+	}
+
+	/**
+	 * What the poller is doing, for the admin API.
+	 * @return the summary
+	 */
+	public Summary summary() {
+		ServiceRequestLinkRepository.Counts counts = this.links.counts(this.clock.instant());
+		return new Summary(this.properties.enabled(), this.properties.enabled() && isLeader(),
+				this.properties.changeFeed().name().toLowerCase(java.util.Locale.ROOT),
+				state(FEED_SUPPORTED).map(Boolean::parseBoolean).orElse(null), state(FEED_WATERMARK).orElse(null),
+				state(LAST_ROUND).orElse(null), state(LAST_FAILURE).orElse(null), counts);
+	}
+
+	private void failed(String what, Open311Exception ex) {
+		this.meters
+			.counter("frontdoor.status.poll.failures", "kind", ex.kind().name().toLowerCase(java.util.Locale.ROOT))
+			.increment();
+		String text = this.clock.instant() + " " + what + " failed (" + ex.kind() + "): " + ex.getMessage();
+		log.warn("Status poller: {} failed ({}): {}", what, ex.kind(), ex.getMessage());
+		setState(LAST_FAILURE, Sql.cut(text, 1000));
 	}
 
 	private int pollDue(boolean feed) {
@@ -138,7 +165,7 @@ public class StatusPoller {
 					.requests(RequestQuery.ids(batch.stream().map(ServiceRequestLink::serviceRequestId).toList()));
 			}
 			catch (Open311Exception ex) {
-				log.warn("Polling {} service requests failed ({}): {}", batch.size(), ex.kind(), ex.getMessage());
+				failed("polling " + batch.size() + " service requests by id", ex);
 				this.links.reschedule(batch.stream().map(ServiceRequestLink::id).toList(),
 						now.plus(this.properties.youngInterval()));
 				continue;
@@ -158,6 +185,9 @@ public class StatusPoller {
 			// not (yet) visible in the backend's list: look again later, never drop it
 			this.links.reschedule(missing, now.plus(this.properties.matureInterval()));
 		}
+		if (!due.isEmpty()) {
+			log.debug("Polled {} service requests by id: {} changes", due.size(), changes);
+		}
 		return changes;
 	}
 
@@ -170,7 +200,7 @@ public class StatusPoller {
 			updated = this.client.requests(RequestQuery.updatedAfter(after));
 		}
 		catch (Open311Exception ex) {
-			log.warn("Reading the change feed failed ({}): {}", ex.kind(), ex.getMessage());
+			failed("reading the change feed (updated_after)", ex);
 			return 0;
 		}
 		if (updated.stream()
@@ -217,6 +247,7 @@ public class StatusPoller {
 			return supported;
 		}
 		catch (Open311Exception ex) {
+			failed("probing the change feed", ex);
 			if (ex.policy() == Open311Exception.Policy.PERMANENT) {
 				setState(FEED_SUPPORTED, "false");
 			}
@@ -226,25 +257,33 @@ public class StatusPoller {
 
 	/**
 	 * Compare what the backend says with what we saw last, store it, and record a change.
-	 * @param link the link
+	 * The link row is locked and re-read inside the transaction, so two rounds observing
+	 * the same answer (a leader hand-over, a manual round) record the change once.
+	 * @param polled the link as loaded before the remote call
 	 * @param request the backend's view
 	 * @param feed whether a change feed watches this request
 	 * @return whether it was a real change
 	 */
-	boolean observe(ServiceRequestLink link, ServiceRequest request, boolean feed) {
+	boolean observe(ServiceRequestLink polled, ServiceRequest request, boolean feed) {
 		Instant now = this.clock.instant();
-		if (request.updatedAt() != null && link.backendUpdatedAt() != null
-				&& request.updatedAt().isBefore(link.backendUpdatedAt())) {
-			this.links.reschedule(List.of(link.id()), nextPoll(link, request, feed, now));
-			return false;
-		}
-		Set<StatusChangedEvent.Change> changes = changes(link, request);
-		Instant next = nextPoll(link, request, feed, now);
-		Boolean changed = this.transactions.execute((status) -> {
+		StatusChangedEvent event = this.transactions.execute((status) -> {
+			ServiceRequestLink link = this.links.lock(polled.id()).orElse(null);
+			if (link == null) {
+				return null;
+			}
+			Instant next = nextPoll(link, request, feed, now);
+			if (request.updatedAt() != null && link.backendUpdatedAt() != null
+					&& micros(request.updatedAt()).isBefore(link.backendUpdatedAt())) {
+				// an older answer than the one we have (a lagging replica, an overlapping
+				// round)
+				this.links.reschedule(List.of(link.id()), next);
+				return null;
+			}
+			Set<StatusChangedEvent.Change> changes = changes(link, request);
 			this.links.recordObservation(link.id(), request.status().wire(), request.rawStatus(), request.statusNotes(),
 					request.updatedAt(), next);
 			if (changes.isEmpty()) {
-				return false;
+				return null;
 			}
 			long changeId = this.jdbc.sql("""
 					insert into status_change (link_id, service_request_id, old_status, new_status, raw_status,
@@ -261,23 +300,29 @@ public class StatusPoller {
 				.param("changes", changes.toString())
 				.query(Long.class)
 				.single();
-			this.events.publishEvent(new StatusChangedEvent(changeId, link.id(), link.serviceRequestId(), link.status(),
-					request.status().wire(), request.rawStatus(), request.statusNotes(), request.updatedAt(),
-					Set.copyOf(changes)));
-			return true;
+			StatusChangedEvent changed = new StatusChangedEvent(changeId, link.id(), link.serviceRequestId(),
+					link.status(), request.status().wire(), request.rawStatus(), request.statusNotes(),
+					request.updatedAt(), Set.copyOf(changes));
+			this.events.publishEvent(changed);
+			return changed;
 		});
-		if (Boolean.TRUE.equals(changed)) {
-			this.meters.counter("frontdoor.status.changes").increment();
-			log.debug("Status change on service request {} (link {}): {} -> {} [{}]", link.serviceRequestId(),
-					link.id(), link.status(), request.status().wire(), changes);
-			return true;
+		if (event == null) {
+			return false;
 		}
-		return false;
+		this.meters.counter("frontdoor.status.changes").increment();
+		log.debug("Status change on service request {} (link {}): {} -> {} ({}) {}", event.serviceRequestId(),
+				event.linkId(), event.oldStatus(), event.newStatus(), event.rawStatus(), event.changes());
+		return true;
 	}
 
 	static Set<StatusChangedEvent.Change> changes(ServiceRequestLink link, ServiceRequest request) {
 		Set<StatusChangedEvent.Change> changes = EnumSet.noneOf(StatusChangedEvent.Change.class);
 		boolean baseline = link.lastPolledAt() == null;
+		if (baseline && link.status() == null) {
+			// first look at a request we only started to follow: what it says now is the
+			// starting point (the subscriber was told), not a change
+			return changes;
+		}
 		boolean statusChanged = !Objects.equals(link.status(), request.status().wire())
 				|| (link.rawStatus() != null && !Objects.equals(link.rawStatus(), request.rawStatus()));
 		if (statusChanged) {
@@ -287,7 +332,7 @@ public class StatusPoller {
 			changes.add(StatusChangedEvent.Change.NOTES);
 		}
 		if (!baseline && request.updatedAt() != null
-				&& (link.backendUpdatedAt() == null || request.updatedAt().isAfter(link.backendUpdatedAt()))) {
+				&& (link.backendUpdatedAt() == null || micros(request.updatedAt()).isAfter(link.backendUpdatedAt()))) {
 			changes.add(StatusChangedEvent.Change.UPDATED);
 		}
 		return changes;
@@ -308,6 +353,28 @@ public class StatusPoller {
 			return now.plus(this.properties.youngInterval());
 		}
 		return now.plus(this.properties.matureInterval());
+	}
+
+	/**
+	 * The poller's state for the admin API.
+	 *
+	 * @param enabled whether this instance takes part in the election
+	 * @param leader whether this instance polls
+	 * @param changeFeed the configured change-feed mode
+	 * @param feedSupported what the probe found ({@code null}: not probed yet)
+	 * @param feedWatermark the newest change seen on the feed, or {@code null}
+	 * @param lastRound when the last round finished (any instance), or {@code null}
+	 * @param lastFailure the last failed call with its time and reason, or {@code null}
+	 * @param links how many requests are tracked and due
+	 */
+	public record Summary(boolean enabled, boolean leader, String changeFeed, Boolean feedSupported,
+			String feedWatermark, String lastRound, String lastFailure, ServiceRequestLinkRepository.Counts links) {
+
+	}
+
+	/** Times as the database keeps them (microseconds), so a re-poll compares equal. */
+	private static Instant micros(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static String blankToNull(String text) {

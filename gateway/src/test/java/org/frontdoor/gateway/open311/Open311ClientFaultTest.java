@@ -177,7 +177,7 @@ class Open311ClientFaultTest {
 				"key", null, Duration.ofSeconds(3));
 		Open311Properties upload = new Open311Properties(base.baseUrl(), base.apiKey(), base.jurisdictionId(),
 				base.format(), base.connectTimeout(), base.readTimeout(), base.catalogRefresh(), base.catalogRetry(),
-				false, true, "external_id", base.timeZone(), base.statusMap());
+				false, true, "external_id", false, base.timeZone(), base.statusMap());
 		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 };
 		Open311Client client = new Open311Client(upload, upload::baseUrl,
 				new Open311Reader(new StatusMapper(java.util.Map.of()), upload.timeZone()),

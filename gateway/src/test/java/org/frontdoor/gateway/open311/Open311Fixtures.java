@@ -20,7 +20,8 @@ final class Open311Fixtures {
 	static Open311Properties properties(String baseUrl, Open311Properties.WireFormat format, String apiKey,
 			String jurisdiction, Duration readTimeout) {
 		return new Open311Properties(baseUrl, apiKey, jurisdiction, format, Duration.ofSeconds(2), readTimeout,
-				Duration.ofHours(1), Duration.ofSeconds(1), false, false, "external_id", ZoneId.of("UTC"), Map.of());
+				Duration.ofHours(1), Duration.ofSeconds(1), false, false, "external_id", false, ZoneId.of("UTC"),
+				Map.of());
 	}
 
 	static Open311Client client(String baseUrl, Open311Properties.WireFormat format) {

