@@ -150,7 +150,9 @@ public class AdminController {
 	@PostMapping("/queues/{name}/resume")
 	ResponseEntity<?> resume(@PathVariable String name) {
 		if (this.control.resume(name)) {
-			return ResponseEntity.ok(Map.of("name", name, "halted", false));
+			// rows put back while it was halted go now, not at their next check
+			int released = this.queues.stream().mapToInt(DurableQueue::retryHeldNow).sum();
+			return ResponseEntity.ok(Map.of("name", name, "halted", false, "rowsReleased", released));
 		}
 		return problem(HttpStatus.CONFLICT, "Queue " + name + " is not halted");
 	}

@@ -104,7 +104,7 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 			return;
 		}
 		if (this.control.isHalted(haltKey(message))) {
-			this.queue.release(claim, "channel " + message.channel() + " halted", WAIT_FOR_SENDER);
+			this.queue.release(claim, HALTED + "channel " + message.channel() + " is halted", WAIT_FOR_SENDER);
 			return;
 		}
 		Optional<OutboundSender> sender = this.senders.orderedStream()
@@ -144,7 +144,7 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 				});
 				case HALT -> {
 					this.control.halt(haltKey(message), reason);
-					this.queue.release(claim, reason, WAIT_FOR_SENDER);
+					this.queue.release(claim, HALTED + reason, WAIT_FOR_SENDER);
 				}
 			}
 		}

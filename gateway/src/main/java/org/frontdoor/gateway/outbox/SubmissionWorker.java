@@ -246,7 +246,7 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 				this.control.halt(QueueNames.SUBMISSION,
 						"Open311 backend rejected our credentials: " + ex.getMessage());
 				this.submissions.markAmbiguous(claim.id(), ambiguous);
-				this.queue.release(claim, ex.getMessage(), HALTED_RECHECK);
+				this.queue.release(claim, HALTED + ex.getMessage(), HALTED_RECHECK);
 			}
 			case PERMANENT -> this.transactions.executeWithoutResult((status) -> {
 				if (!this.queue.dead(claim, ex.getMessage())) {

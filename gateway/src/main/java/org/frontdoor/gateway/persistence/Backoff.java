@@ -6,12 +6,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Exponential backoff with jitter: after attempt {@code n} wait a random time between
  * half and all of {@code min(max, initial × 2^(n-1))}, and never less than what the
- * remote side asked for ({@code Retry-After}).
+ * remote side asked for ({@code Retry-After}, even beyond {@code max}: retrying earlier
+ * only earns another refusal; capped at {@value #RETRY_AFTER_CAP_HOURS} h against a
+ * nonsensical value).
  *
  * @param initial the base delay after the first failed attempt
  * @param max the cap
  */
 public record Backoff(Duration initial, Duration max) {
+
+	/** The longest {@code Retry-After} honoured, in hours. */
+	static final int RETRY_AFTER_CAP_HOURS = 24;
 
 	/**
 	 * The delay before the next attempt.
@@ -25,7 +30,8 @@ public record Backoff(Duration initial, Duration max) {
 		long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
 		Duration delay = Duration.ofMillis(jittered);
 		if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-			return (retryAfter.compareTo(this.max) > 0) ? this.max : retryAfter;
+			Duration cap = Duration.ofHours(RETRY_AFTER_CAP_HOURS);
+			return (retryAfter.compareTo(cap) > 0) ? cap : retryAfter;
 		}
 		return delay;
 	}

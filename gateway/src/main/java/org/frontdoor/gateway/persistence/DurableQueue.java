@@ -156,6 +156,20 @@ public class DurableQueue {
 	}
 
 	/**
+	 * Make rows that were put back because their queue or channel was halted due now (an
+	 * admin just resumed it).
+	 * @return how many rows were brought forward
+	 */
+	public int retryHeldNow() {
+		return this.jdbc
+			.sql("update " + this.table + " set next_attempt_at = now(), updated_at = now() "
+					+ "where state = 'PENDING' and next_attempt_at > now() and left(last_error, :n) = :prefix")
+			.param("n", QueueWorker.HALTED.length())
+			.param("prefix", QueueWorker.HALTED)
+			.update();
+	}
+
+	/**
 	 * Depth and age of the queue.
 	 * @return the statistics
 	 */

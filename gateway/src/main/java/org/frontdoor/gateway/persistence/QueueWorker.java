@@ -29,6 +29,12 @@ public abstract class QueueWorker implements SmartLifecycle {
 
 	private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
 
+	/**
+	 * How {@code last_error} starts on a row put back because its queue or channel is
+	 * halted; resuming brings such rows forward ({@link DurableQueue#retryHeldNow}).
+	 */
+	public static final String HALTED = "halted: ";
+
 	protected final DurableQueue queue;
 
 	protected final QueueControl control;

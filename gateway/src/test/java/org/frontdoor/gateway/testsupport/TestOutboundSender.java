@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontdoor.channels.core.Channel;
 import org.frontdoor.channels.core.OutboundMessage;
@@ -34,8 +33,6 @@ public class TestOutboundSender implements OutboundSender {
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
-	private final AtomicInteger ids = new AtomicInteger();
-
 	public TestOutboundSender() {
 		reset();
 	}
@@ -53,7 +50,16 @@ public class TestOutboundSender implements OutboundSender {
 		if (failure != null) {
 			throw failure;
 		}
-		return new SendReceipt("TEST" + this.ids.incrementAndGet(), "queued");
+		return new SendReceipt(providerId(message.id()), "queued");
+	}
+
+	/**
+	 * The provider id this stand-in gives a message.
+	 * @param messageId FrontDoor's id of the message
+	 * @return the provider id
+	 */
+	public static String providerId(java.util.UUID messageId) {
+		return "TEST-" + messageId;
 	}
 
 	/**
