@@ -32,14 +32,30 @@ public final class TwilioSignature {
 
 	private static final String HMAC_SHA1 = "HmacSHA1";
 
-	private final SecretKeySpec key;
+	/**
+	 * One keyed Mac per thread: {@code Mac.getInstance} and {@code init} cost more than
+	 * the HMAC.
+	 */
+	private final ThreadLocal<Mac> macs;
 
 	/**
 	 * A signer/verifier for one auth token.
 	 * @param authToken the account's auth token
 	 */
 	public TwilioSignature(String authToken) {
-		this.key = new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), HMAC_SHA1);
+		SecretKeySpec key = new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), HMAC_SHA1);
+		this.macs = ThreadLocal.withInitial(() -> newMac(key));
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
+		try {
+			Mac mac = Mac.getInstance(HMAC_SHA1);
+			mac.init(key);
+			return mac;
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA1 unavailable", ex);
+		}
 	}
 
 	/**
@@ -78,14 +94,8 @@ public final class TwilioSignature {
 	}
 
 	private byte[] hmac(String url, Map<String, List<String>> params) {
-		Mac mac;
-		try {
-			mac = Mac.getInstance(HMAC_SHA1);
-			mac.init(this.key);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA1 unavailable", ex);
-		}
+		Mac mac = this.macs.get();
+		mac.reset();
 		mac.update(url.getBytes(StandardCharsets.UTF_8));
 		for (Map.Entry<String, List<String>> entry : new TreeMap<>(params).entrySet()) {
 			byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);

@@ -224,6 +224,19 @@ class TwilioInboundWebhookTest extends TwilioWebhookTestBase {
 	}
 
 	@Test
+	void spanishTextWithoutACharsetIsReadAsUtf8AndVerifies() throws Exception {
+		Map<String, List<String>> form = TwilioFixtures.with(TwilioFixtures.form("whatsapp_inbound_text.form"), "Body",
+				"Hay un bache enorme en la calle Peña, ¿pueden venir? 🚧");
+
+		HttpResponse<String> response = this.client.postWithSignature(PATH, form, TwilioFixtures.sign(URL, form));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.store.all()).singleElement()
+			.satisfies((message) -> assertThat(message.text())
+				.isEqualTo("Hay un bache enorme en la calle Peña, ¿pueden venir? 🚧"));
+	}
+
+	@Test
 	void aUrlSignedWithTheDefaultPortIsAccepted() throws Exception {
 		HttpResponse<String> response = this.client.post(PATH, TwilioFixtures.form("whatsapp_inbound_text.form"),
 				"https://311.example.gov:443" + PATH);
