@@ -33,11 +33,15 @@ class TwilioInboundWebhookTest extends TwilioWebhookTestBase {
 	@Autowired
 	InMemoryInboundMessageStore store;
 
+	@Autowired
+	InMemoryDeadLetterSink deadLetters;
+
 	WebhookClient client;
 
 	@BeforeEach
 	void setUp() {
 		this.store.clear();
+		this.deadLetters.clear();
 		this.client = new WebhookClient(this.port);
 	}
 
@@ -173,6 +177,7 @@ class TwilioInboundWebhookTest extends TwilioWebhookTestBase {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("X-Twilio-Signature").doesNotContain("Hello");
 		assertThat(this.store.all()).isEmpty();
+		assertThat(this.deadLetters.all()).isEmpty();
 	}
 
 	@Test
@@ -209,6 +214,18 @@ class TwilioInboundWebhookTest extends TwilioWebhookTestBase {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains(reason);
 		assertThat(this.store.all()).isEmpty();
+		if (reason.startsWith("AccountSid")) {
+			assertThat(this.deadLetters.all()).isEmpty();
+		}
+		else {
+			// signed by Twilio, so a resident's message: kept for an admin, not dropped
+			assertThat(this.deadLetters.all()).singleElement().satisfies((letter) -> {
+				assertThat(letter.source()).isEqualTo(TwilioInboundController.DEAD_LETTER_SOURCE);
+				assertThat(letter.reason()).contains(reason);
+				assertThat(letter.contentType()).isEqualTo("application/x-www-form-urlencoded");
+				assertThat(TwilioFixtures.parse(letter.payload())).containsEntry("Body", List.of("Test mms"));
+			});
+		}
 	}
 
 	@Test

@@ -25,6 +25,11 @@ public class TwilioTestApplication {
 	}
 
 	@Bean
+	InMemoryDeadLetterSink deadLetterSink() {
+		return new InMemoryDeadLetterSink();
+	}
+
+	@Bean
 	RecordingDeliveryReportListener deliveryReportListener() {
 		return new RecordingDeliveryReportListener();
 	}

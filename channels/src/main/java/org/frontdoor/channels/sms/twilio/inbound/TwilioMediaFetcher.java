@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.frontdoor.channels.core.InboundMedia;
 import org.frontdoor.channels.core.MediaStore;
@@ -46,6 +50,13 @@ import org.slf4j.LoggerFactory;
 public final class TwilioMediaFetcher {
 
 	private static final Logger log = LoggerFactory.getLogger(TwilioMediaFetcher.class);
+
+	/** Closes body streams whose download outlives {@code media.timeout}. */
+	private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "twilio-media-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final TwilioProperties properties;
 
@@ -170,7 +181,7 @@ public final class TwilioMediaFetcher {
 				close(response);
 				throw new TwilioMediaFetchException(reasonFor(status), "media download answered HTTP " + status, null);
 			}
-			return read(response);
+			return read(response, deadline);
 		}
 		throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.TOO_MANY_REDIRECTS,
 				"more than " + this.properties.media().maxRedirects() + " redirects", null);
@@ -180,13 +191,8 @@ public final class TwilioMediaFetcher {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		}
-		catch (HttpTimeoutException ex) {
-			throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK, "media download timed out",
-					ex);
-		}
 		catch (IOException ex) {
-			throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK,
-					"media download failed: " + ex.getClass().getSimpleName(), ex);
+			throw network(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -194,7 +200,11 @@ public final class TwilioMediaFetcher {
 		}
 	}
 
-	private byte[] read(HttpResponse<InputStream> response) throws TwilioMediaFetchException {
+	/**
+	 * Read at most the limit, within the deadline: the request timeout only covers the
+	 * response headers, so a watchdog closes the body stream when the deadline passes.
+	 */
+	private byte[] read(HttpResponse<InputStream> response, Instant deadline) throws TwilioMediaFetchException {
 		long max = Math.min(this.properties.media().maxBytes().toBytes(), this.sanitizer.policy().maxBytes());
 		long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
 		if (declared > max) {
@@ -202,22 +212,32 @@ public final class TwilioMediaFetcher {
 			throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.TOO_LARGE,
 					"medium of " + declared + " bytes is over the limit of " + max, null);
 		}
+		long delay = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+		ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> close(response), delay, TimeUnit.MILLISECONDS);
 		try (InputStream in = response.body()) {
 			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
 			if (bytes.length > max) {
 				throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.TOO_LARGE,
 						"medium is over the limit of " + max + " bytes", null);
 			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK,
+						"media download took longer than " + this.properties.media().timeout(), null);
+			}
 			return bytes;
 		}
-		catch (HttpTimeoutException ex) {
-			throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK, "media download timed out",
-					ex);
-		}
 		catch (IOException ex) {
-			throw new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK,
-					"media download failed: " + ex.getClass().getSimpleName(), ex);
+			throw network(ex);
 		}
+		finally {
+			watchdog.cancel(false);
+		}
+	}
+
+	private TwilioMediaFetchException network(IOException ex) {
+		String message = (ex instanceof HttpTimeoutException) ? "media download timed out"
+				: "media download failed: " + ex.getClass().getSimpleName();
+		return new TwilioMediaFetchException(TwilioMediaFetchException.Reason.NETWORK, message, ex);
 	}
 
 	private URI parse(String url) throws TwilioMediaFetchException {

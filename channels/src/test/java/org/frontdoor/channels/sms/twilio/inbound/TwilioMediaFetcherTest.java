@@ -186,6 +186,11 @@ class TwilioMediaFetcherTest {
 				Arguments.of("429", aResponse().withStatus(429), Reason.UNAVAILABLE, true),
 				Arguments.of("503", aResponse().withStatus(503), Reason.UNAVAILABLE, true),
 				Arguments.of("slower than media.timeout", aResponse().withStatus(200).withFixedDelay(4_000),
+						Reason.NETWORK, true),
+				Arguments.of("slower than media.timeout while streaming the body",
+						aResponse().withStatus(200)
+							.withBody(photo("iphone_photo.jpg"))
+							.withChunkedDribbleDelay(20, 4_000),
 						Reason.NETWORK, true));
 	}
 
