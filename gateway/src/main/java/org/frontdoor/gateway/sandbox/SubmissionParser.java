@@ -89,8 +89,7 @@ final class SubmissionParser {
 		if (hasLat != hasLong) {
 			problems.add((hasLat ? "long" : "lat") + ": lat and long must be sent together");
 		}
-		boolean hasPoint = hasLat && hasLong;
-		if (!hasPoint && form.get("address_string") == null && form.get("address_id") == null) {
+		if (!hasLat && !hasLong && form.get("address_string") == null && form.get("address_id") == null) {
 			problems.add("location: send lat and long, address_string or address_id");
 		}
 		MAX_LENGTH.forEach((name, max) -> checkLength(name, form.get(name), max, problems));
