@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The sandbox's GeoReport v2 API under {@value #BASE}: discovery, services, service
@@ -55,7 +54,7 @@ class GeoReportController {
 
 	@GetMapping({ "/discovery" + FORMAT, "/v2/discovery" + FORMAT })
 	ResponseEntity<byte[]> discovery(@PathVariable String format) {
-		return answer(format, GeoReportViews.discovery(this.catalog.discovery(), applicationUrl() + BASE));
+		return answer(format, GeoReportViews.discovery(this.catalog.discovery(), SandboxUrls.applicationUrl() + BASE));
 	}
 
 	@GetMapping("/v2/services" + FORMAT)
@@ -89,18 +88,19 @@ class GeoReportController {
 		checkJurisdiction(params.getFirst("jurisdiction_id"));
 		List<StoredRequest> found = this.backend.search(params);
 		return answer(format,
-				GeoReportViews.requests(found, this.catalog, this.properties.timeZone(), applicationUrl()));
+				GeoReportViews.requests(found, this.catalog, this.properties.timeZone(), SandboxUrls.applicationUrl()));
 	}
 
 	@GetMapping("/v2/requests/{id}" + FORMAT)
 	ResponseEntity<byte[]> request(@PathVariable String id, @PathVariable String format,
 			@RequestParam(name = "jurisdiction_id", required = false) String jurisdictionId) {
 		checkJurisdiction(jurisdictionId);
-		StoredRequest request = parseId(id).flatMap(this.backend::published)
+		StoredRequest request = SandboxUrls.parseId(id)
+			.flatMap(this.backend::published)
 			.orElseThrow(() -> new GeoReportException(HttpStatus.NOT_FOUND,
 					"service_request_id: " + Problems.quote(id) + " not found"));
-		return answer(format,
-				GeoReportViews.requests(List.of(request), this.catalog, this.properties.timeZone(), applicationUrl()));
+		return answer(format, GeoReportViews.requests(List.of(request), this.catalog, this.properties.timeZone(),
+				SandboxUrls.applicationUrl()));
 	}
 
 	@GetMapping("/v2/tokens/{token}" + FORMAT)
@@ -141,15 +141,6 @@ class GeoReportController {
 		}
 	}
 
-	private static Optional<Long> parseId(String id) {
-		try {
-			return Optional.of(Long.parseLong(id));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
 	private static Optional<UUID> parseUuid(String id) {
 		try {
 			return Optional.of(UUID.fromString(id));
@@ -157,11 +148,6 @@ class GeoReportController {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-	}
-
-	/** The application's root URL as the client reached it (scheme, host, port). */
-	private static String applicationUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 	private static ResponseEntity<byte[]> answer(String suffix, GeoReportBody body) {

@@ -15,9 +15,6 @@ import org.springframework.http.HttpStatus;
  */
 final class GeoReportViews {
 
-	/** Where uploaded photos are served, below the application's root. */
-	static final String MEDIA_PATH = "/sandbox/open311/media/";
-
 	private GeoReportViews() {
 	}
 
@@ -125,8 +122,7 @@ final class GeoReportViews {
 		fields.put("zipcode", null);
 		fields.put("lat", request.lat());
 		fields.put("long", request.lon());
-		fields.put("media_url",
-				(request.mediaId() != null) ? applicationUrl + MEDIA_PATH + request.mediaId() : request.mediaUrl());
+		fields.put("media_url", SandboxUrls.mediaUrl(request, applicationUrl));
 		return fields;
 	}
 

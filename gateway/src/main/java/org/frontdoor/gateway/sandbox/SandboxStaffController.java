@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,15 +66,15 @@ class SandboxStaffController {
 	@GetMapping({ "", "/" })
 	ResponseEntity<String> list(@RequestParam(required = false) String before,
 			@RequestParam(required = false) String changed) {
-		List<StoredRequest> requests = this.backend.recent(parseId(before).orElse(null));
-		return html(this.pages.list(requests, parseId(changed).orElse(null), this.properties.staffPageSize()));
+		List<StoredRequest> requests = this.backend.recent(SandboxUrls.parseId(before).orElse(null));
+		return html(
+				this.pages.list(requests, SandboxUrls.parseId(changed).orElse(null), this.properties.staffPageSize()));
 	}
 
 	@GetMapping("/requests/{id}")
 	ResponseEntity<String> detail(@PathVariable String id) {
-		StoredRequest request = parseId(id).flatMap(this.backend::forStaff).orElseThrow(() -> notFound(id));
-		String mediaUrl = (request.mediaId() != null) ? applicationUrl() + GeoReportViews.MEDIA_PATH + request.mediaId()
-				: request.mediaUrl();
+		StoredRequest request = SandboxUrls.parseId(id).flatMap(this.backend::forStaff).orElseThrow(() -> notFound(id));
+		String mediaUrl = SandboxUrls.mediaUrl(request, SandboxUrls.applicationUrl());
 		return html(this.pages.detail(request, this.backend.attributes(request.id()),
 				this.backend.history(request.id()), mediaUrl));
 	}
@@ -103,14 +102,15 @@ class SandboxStaffController {
 	}
 
 	private StoredRequest change(String id, String status, String notes, Principal staff) {
-		return parseId(id).flatMap((number) -> this.backend.changeStatus(number, status, notes, staff.getName()))
+		return SandboxUrls.parseId(id)
+			.flatMap((number) -> this.backend.changeStatus(number, status, notes, staff.getName()))
 			.map(SandboxRequestStore.StatusChange::request)
 			.orElseThrow(() -> notFound(id));
 	}
 
 	private ResponseEntity<byte[]> json(StoredRequest request) {
 		GeoReportBody body = GeoReportViews.requests(List.of(request), this.catalog, this.properties.timeZone(),
-				applicationUrl());
+				SandboxUrls.applicationUrl());
 		return ResponseEntity.ok().contentType(GeoReportFormat.JSON.mediaType()).body(GeoReportFormat.JSON.write(body));
 	}
 
@@ -135,22 +135,6 @@ class SandboxStaffController {
 
 	private static String text(Object value) {
 		return (value == null) ? null : value.toString();
-	}
-
-	private static Optional<Long> parseId(String id) {
-		if (id == null || id.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Long.parseLong(id.trim().replaceFirst("^#", "")));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static String applicationUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 	private static ResponseEntity<String> html(String page) {

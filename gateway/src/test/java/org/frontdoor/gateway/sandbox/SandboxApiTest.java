@@ -14,14 +14,10 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.exif.GpsDirectory;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,29 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every endpoint of the sandbox's GeoReport v2 API over real HTTP, in JSON and XML, in
  * the spec's shapes.
  */
-@SandboxTest
-class SandboxApiTest {
-
-	private static final String API = SandboxHttp.API;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
+class SandboxApiTest extends SandboxHttpTests {
 
 	@Value("${frontdoor.open311.api-key}")
 	String clientApiKey;
 
 	@Value("${frontdoor.open311.base-url}")
 	String clientBaseUrl;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
 
 	@Test
 	void discoveryListsTheEndpointInBothFormats() {
@@ -189,8 +169,8 @@ class SandboxApiTest {
 
 	@Test
 	void listFiltersByIdsCodeStatusAndDates() {
-		String first = createPothole();
-		String second = createPothole();
+		String first = create(Form.pothole(UUID.randomUUID().toString()));
+		String second = create(Form.pothole(UUID.randomUUID().toString()));
 		JsonNode byIds = this.http
 			.get(API + "/requests.json?service_request_id=" + first + "," + second + ",999999,junk&status=closed")
 			.json();
@@ -240,12 +220,12 @@ class SandboxApiTest {
 
 	@Test
 	void changeFeedReturnsRequestsUpdatedInTheWindowOldestFirst() {
-		String before = this.http.get(API + "/requests/" + createPothole() + ".json")
+		String before = this.http.get(API + "/requests/" + create(Form.pothole(UUID.randomUUID().toString())) + ".json")
 			.json()
 			.get(0)
 			.path("updated_datetime")
 			.asString();
-		String created = createPothole();
+		String created = create(Form.pothole(UUID.randomUUID().toString()));
 		JsonNode feed = this.http.get(API + "/requests.json?updated_after=" + encode(before)).json();
 		List<String> ids = new ArrayList<>();
 		List<OffsetDateTime> updated = new ArrayList<>();
@@ -312,12 +292,6 @@ class SandboxApiTest {
 	void unknownMediaIs404() {
 		assertThat(this.http.get("/sandbox/open311/media/" + UUID.randomUUID()).status()).isEqualTo(404);
 		assertThat(this.http.get("/sandbox/open311/media/not-a-uuid").status()).isEqualTo(404);
-	}
-
-	private String createPothole() {
-		Response created = this.http.postForm(API + "/requests.json", Form.pothole(UUID.randomUUID().toString()));
-		assertThat(created.status()).as(created.text()).isEqualTo(200);
-		return created.json().get(0).path("service_request_id").asString();
 	}
 
 	private static JsonNode find(JsonNode array, String field, String value) {

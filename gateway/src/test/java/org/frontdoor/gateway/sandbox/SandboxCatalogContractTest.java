@@ -8,12 +8,9 @@ import java.util.stream.Stream;
 
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,24 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes is refused naming each of them, and a submission with a valid value of each
  * datatype is filed (an id for realtime services, a token for batch ones).
  */
-@SandboxTest
-class SandboxCatalogContractTest {
-
-	private static final String API = SandboxHttp.API;
+class SandboxCatalogContractTest extends SandboxHttpTests {
 
 	/** A valid value per datatype (list types use their first key). */
 	private static final Map<Datatype, String> VALID = Map.of(Datatype.STRING, "A-1", Datatype.TEXT,
 			"two lines\nof text", Datatype.NUMBER, "3", Datatype.DATETIME, "2026-11-21T08:00:00-05:00");
-
-	@LocalServerPort
-	int port;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
 
 	static Stream<SandboxService> services() {
 		return new SandboxCatalog().services().stream();

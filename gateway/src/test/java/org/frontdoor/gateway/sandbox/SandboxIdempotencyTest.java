@@ -13,12 +13,7 @@ import java.util.concurrent.Future;
 
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,23 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored then, sequentially and under concurrent duplicates (FrontDoor's outbox retries
  * rely on it).
  */
-@SandboxTest
-class SandboxIdempotencyTest {
-
-	private static final String API = SandboxHttp.API;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
+class SandboxIdempotencyTest extends SandboxHttpTests {
 
 	@Test
 	void repeatedSubmissionReturnsTheFirstRequest() {

@@ -7,13 +7,8 @@ import java.util.UUID;
 
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,23 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change feed; the staff page lists requests with masked contact details and escaped
  * text.
  */
-@SandboxTest
-class SandboxStaffTest {
-
-	private static final String API = SandboxHttp.API;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
+class SandboxStaffTest extends SandboxHttpTests {
 
 	@Test
 	void staffActionsNeedCredentials() {
@@ -186,12 +165,6 @@ class SandboxStaffTest {
 			.doesNotContain("jane.resident")
 			.doesNotContain("<script>");
 		assertThat(this.http.get("/sandbox/admin/requests/nope", SandboxHttp.staff()).status()).isEqualTo(404);
-	}
-
-	private String create(Form form) {
-		Response created = this.http.postForm(API + "/requests.json", form);
-		assertThat(created.status()).as(created.text()).isEqualTo(200);
-		return created.json().get(0).path("service_request_id").asString();
 	}
 
 	private static String encode(String value) {

@@ -5,13 +5,8 @@ import java.util.UUID;
 
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,23 +16,7 @@ import static org.awaitility.Awaitility.await;
  * only; the token resolves to a {@code service_request_id} after the configured delay (4
  * s in the tests), and only then is the request visible through {@code GET requests}.
  */
-@SandboxTest
-class SandboxTokenTest {
-
-	private static final String API = SandboxHttp.API;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
+class SandboxTokenTest extends SandboxHttpTests {
 
 	@Test
 	void tokenResolvesAfterTheDelay() {

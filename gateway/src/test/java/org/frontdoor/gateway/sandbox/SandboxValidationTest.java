@@ -7,13 +7,10 @@ import java.util.stream.Stream;
 
 import org.frontdoor.gateway.sandbox.SandboxHttp.Form;
 import org.frontdoor.gateway.sandbox.SandboxHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -22,20 +19,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every refusal of the sandbox API, as GeoReport error lists with the right HTTP status,
  * in JSON and XML: one table of bad submissions, one of bad queries and paths.
  */
-@SandboxTest
-class SandboxValidationTest {
-
-	private static final String API = SandboxHttp.API;
-
-	@LocalServerPort
-	int port;
-
-	private SandboxHttp http;
-
-	@BeforeEach
-	void client() {
-		this.http = new SandboxHttp(this.port);
-	}
+class SandboxValidationTest extends SandboxHttpTests {
 
 	/**
 	 * Bad submissions: a change to a valid pothole (or other service) form, the status
