@@ -132,6 +132,14 @@ public class StatusPoller {
 	}
 
 	/**
+	 * The timer of polling rounds (its count is the number of rounds this instance ran).
+	 * @return the timer
+	 */
+	public Timer pollTimer() {
+		return this.pollTimer;
+	}
+
+	/**
 	 * What the poller is doing, for the admin API.
 	 * @return the summary
 	 */

@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.frontdoor.gateway.FrontDoorApplication;
 import org.frontdoor.gateway.open311.NewServiceRequest;
 import org.frontdoor.gateway.testsupport.FakeOpen311Backend;
 import org.frontdoor.gateway.testsupport.FakeOpen311Backend.Fault;
 import org.frontdoor.gateway.testsupport.GatewayTestProperties;
+import org.frontdoor.gateway.testsupport.Gateways;
 import org.frontdoor.gateway.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,11 +30,11 @@ class SubmissionDurabilityTest {
 
 	final FakeOpen311Backend backend = new FakeOpen311Backend();
 
-	final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	final Gateways gateways = new Gateways();
 
 	@AfterEach
 	void stop() {
-		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.gateways.closeAll();
 		this.backend.stop();
 	}
 
@@ -61,8 +60,7 @@ class SubmissionDurabilityTest {
 		this.backend.failNextPosts(Fault.CREATE_THEN_HANG, Fault.CREATE_THEN_HANG);
 		this.backend.start();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.backend.posts() >= 1);
-		first.close();
-		this.contexts.remove(first);
+		this.gateways.stop(first);
 
 		ConfigurableApplicationContext second = start(database);
 		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
@@ -109,14 +107,7 @@ class SubmissionDurabilityTest {
 		properties.put("server.port", "0");
 		properties.put("frontdoor.status.enabled", "false");
 		properties.put("frontdoor.outbox.batch-size", "5");
-		// as command-line arguments: they must win over application.yml
-		String[] args = properties.entrySet()
-			.stream()
-			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(FrontDoorApplication.class).run(args);
-		this.contexts.add(context);
-		return context;
+		return this.gateways.start(properties);
 	}
 
 }

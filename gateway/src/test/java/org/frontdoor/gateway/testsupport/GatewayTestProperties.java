@@ -28,6 +28,10 @@ public final class GatewayTestProperties {
 		properties.put("frontdoor.outbox.max-backoff", "400ms");
 		properties.put("frontdoor.outbox.lease", "3s");
 		properties.put("frontdoor.outbox.token-poll-interval", "200ms");
+		properties.put("frontdoor.outbox.shutdown-grace", "2s");
+		// the fake backend does not deduplicate on external_id (the sandbox profile's
+		// does)
+		properties.put("frontdoor.open311.external-id-idempotent", "false");
 		properties.put("frontdoor.admin.password", "admin-secret");
 		properties.put("frontdoor.admin.staff.password", "staff-secret");
 		properties.put("server.shutdown", "immediate");

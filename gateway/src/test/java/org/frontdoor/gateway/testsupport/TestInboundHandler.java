@@ -2,6 +2,7 @@ package org.frontdoor.gateway.testsupport;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A small conversation engine for tests: it writes one row per handled message into
  * {@code test_handled} (in the processor's transaction, like a real engine writes its
  * state), and fails on purpose when the message text says so: {@code fail always}, or
- * {@code fail N times}.
+ * {@code fail N times}; {@code slow first <ms>} sleeps that long on the message's first
+ * attempt in the JVM.
  */
 @Primary
 public class TestInboundHandler implements InboundMessageHandler {
@@ -27,6 +29,11 @@ public class TestInboundHandler implements InboundMessageHandler {
 	private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	private final List<UUID> handled = new CopyOnWriteArrayList<>();
+
+	private final Set<UUID> cured = ConcurrentHashMap.newKeySet();
+
+	/** Messages already slowed down once, across every context of the JVM. */
+	private static final Set<UUID> slowedDown = ConcurrentHashMap.newKeySet();
 
 	public TestInboundHandler(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -40,13 +47,26 @@ public class TestInboundHandler implements InboundMessageHandler {
 			.param("id", message.id())
 			.param("text", message.text())
 			.update();
-		if (message.text().equals("fail always")) {
+		if (message.text().startsWith("slow first") && slowedDown.add(message.id())) {
+			// longer than the lease of the two-instance tests: another instance takes
+			// over
+			Thread.sleep(Long.parseLong(message.text().substring("slow first ".length())));
+		}
+		if (message.text().equals("fail always") && !this.cured.contains(message.id())) {
 			throw new IllegalArgumentException("cannot understand this message");
 		}
 		if (message.text().matches("fail \\d+ times") && attempt <= Integer.parseInt(message.text().split(" ")[1])) {
 			throw new Exception("engine busy (attempt " + attempt + ")");
 		}
 		this.handled.add(message.id());
+	}
+
+	/**
+	 * Let a {@code fail always} message succeed from now on (its cause was fixed).
+	 * @param id the message id
+	 */
+	public void cure(UUID id) {
+		this.cured.add(id);
 	}
 
 	/**
