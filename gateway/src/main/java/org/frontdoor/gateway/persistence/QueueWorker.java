@@ -108,10 +108,21 @@ public abstract class QueueWorker implements SmartLifecycle {
 						ex.getMessage());
 			}
 			catch (Exception ex) {
-				log.warn("Unexpected failure processing {} row {} (attempt {}): {}", this.queue.name(), claim.id(),
-						claim.attempts(), ex.toString());
-				log.debug("Stack trace", ex);
-				failed(claim, "unexpected: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+				if (!Thread.currentThread().isInterrupted()) {
+					log.warn("Unexpected failure processing {} row {} (attempt {}): {}", this.queue.name(), claim.id(),
+							claim.attempts(), ex.toString());
+					log.debug("Stack trace", ex);
+					failed(claim, "unexpected: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+				}
+			}
+			if (Thread.interrupted()) {
+				// stopping, and the call outlived the grace period: whatever it did may
+				// have
+				// taken effect and its outcome may be unrecorded, so the row stays leased
+				// and
+				// whoever takes it over treats it as ambiguous (reconciles first)
+				log.warn("{} row {} (attempt {}) was interrupted by the shutdown; it is taken over when its lease "
+						+ "runs out", this.queue.name(), claim.id(), claim.attempts());
 			}
 		}
 		return claims.size();

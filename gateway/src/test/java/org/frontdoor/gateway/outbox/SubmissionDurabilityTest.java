@@ -101,12 +101,66 @@ class SubmissionDurabilityTest {
 		assertThat(workers).as("both instances worked the outbox").hasSize(2);
 	}
 
+	@Test
+	void stoppingMidBatchHandsUnstartedRowsBackAndLosesNothing() {
+		this.backend.start();
+		TestPostgres.TestDatabase database = TestPostgres.createDatabase();
+		// every POST is created, then answered far too late: the first call of the batch
+		// is still running when the gateway is told to stop
+		this.backend.hangMillis(30_000);
+		this.backend.failNextPosts(Fault.CREATE_THEN_HANG);
+		Map<String, Object> slow = Map.of("frontdoor.open311.read-timeout", "25s", "frontdoor.outbox.lease", "3s",
+				"frontdoor.outbox.shutdown-grace", "1s");
+		ConfigurableApplicationContext first = start(database, slow);
+		SubmissionOutbox outbox = first.getBean(SubmissionOutbox.class);
+		// queued in one transaction, so one claim takes the whole batch
+		List<UUID> ids = first.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+			.execute((status) -> {
+				List<UUID> queued = new ArrayList<>();
+				for (int i = 0; i < 5; i++) {
+					queued.add(outbox.enqueue(NewServiceRequest.of("pothole", 42.38 + i / 1000.0, -71.12, "stop " + i),
+							null));
+				}
+				return queued;
+			});
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.backend.posts() == 1);
+
+		this.gateways.stop(first);
+
+		List<String> states = TestPostgres.query(database,
+				"select state || ':' || attempts || ':' || ambiguous from submission");
+		assertThat(states).as("the four rows not started went back at once, their attempt uncounted")
+			.filteredOn("PENDING:0:false"::equals)
+			.hasSize(4);
+		assertThat(states).as("the interrupted call is known to be ambiguous: still leased, or put back marked so")
+			.hasSize(5)
+			.containsAnyOf("IN_FLIGHT:1:false", "PENDING:1:true");
+
+		ConfigurableApplicationContext second = start(database, Map.of());
+		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> jdbc2.sql("select count(*) from submission where state = 'DONE'")
+				.query(Integer.class)
+				.single() == 5);
+		assertThat(this.backend.created()).hasSize(5);
+		assertThat(this.backend.createdPerDescription().values()).containsOnly(1L);
+		assertThat(jdbc2.sql("select service_request_id from submission where id in (:ids)")
+			.param("ids", ids)
+			.query(String.class)
+			.list()).doesNotContainNull().doesNotHaveDuplicates();
+	}
+
 	private ConfigurableApplicationContext start(TestPostgres.TestDatabase database) {
+		return start(database, Map.of());
+	}
+
+	private ConfigurableApplicationContext start(TestPostgres.TestDatabase database, Map<String, Object> extra) {
 		Map<String, Object> properties = GatewayTestProperties.fastQueues(this.backend.baseUrl());
 		properties.putAll(database.properties());
 		properties.put("server.port", "0");
 		properties.put("frontdoor.status.enabled", "false");
 		properties.put("frontdoor.outbox.batch-size", "5");
+		properties.putAll(extra);
 		return this.gateways.start(properties);
 	}
 

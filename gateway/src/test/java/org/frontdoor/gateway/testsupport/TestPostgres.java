@@ -80,6 +80,29 @@ public final class TestPostgres {
 		return postgres;
 	}
 
+	/**
+	 * Read one column of a query's rows straight from a test database (e.g. after the
+	 * gateways using it stopped).
+	 * @param database the database
+	 * @param sql the query
+	 * @return the first column of every row, as text
+	 */
+	public static java.util.List<String> query(TestDatabase database, String sql) {
+		java.util.List<String> rows = new java.util.ArrayList<>();
+		try (Connection connection = java.sql.DriverManager.getConnection(database.url(), database.username(),
+				database.password());
+				Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				rows.add(rs.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Query failed: " + sql, ex);
+		}
+		return rows;
+	}
+
 	private static void close(EmbeddedPostgres postgres) {
 		try {
 			postgres.close();
