@@ -61,9 +61,7 @@ class TwoGatewaysTest {
 	}
 
 	static Map<String, Object> properties(TestPostgres.TestDatabase database) {
-		Map<String, Object> properties = GatewayTestProperties.fastQueues(backend.baseUrl());
-		properties.putAll(database.properties());
-		properties.put("server.port", "0");
+		Map<String, Object> properties = GatewayTestProperties.instance(backend.baseUrl(), database);
 		properties.put("frontdoor.outbox.lease", "1s");
 		properties.put("frontdoor.status.poll-interval", "200ms");
 		properties.put("frontdoor.status.leader-heartbeat", "300ms");

@@ -12,8 +12,6 @@ import org.frontdoor.channels.core.OutboundMessage;
 import org.frontdoor.channels.core.OutboundSender;
 import org.frontdoor.channels.core.SendException;
 import org.frontdoor.gateway.persistence.Claim;
-import org.frontdoor.gateway.persistence.DeadLetter;
-import org.frontdoor.gateway.persistence.DeadLetterReplayHandler;
 import org.frontdoor.gateway.persistence.DeadLetterRepository;
 import org.frontdoor.gateway.persistence.DurableQueue;
 import org.frontdoor.gateway.persistence.OptOutRepository;
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * visible in the admin API.
  */
 @Component
-public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandler {
+public class OutboundWorker extends QueueWorker {
 
 	/** Dead-letter source of outbound messages. */
 	public static final String DEAD_LETTER_SOURCE = "outbox.outbound";
@@ -64,7 +62,7 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 	public OutboundWorker(JdbcClient jdbc, QueueControl control, QueueProperties properties, JsonMapper json,
 			ObjectProvider<OutboundSender> senders, OptOutRepository optOuts, DeadLetterRepository deadLetters,
 			TransactionTemplate transactions, MeterRegistry meters, DeliveryReports deliveryReports) {
-		super(new DurableQueue(jdbc, "outbound_message", QueueNames.OUTBOUND), control, properties);
+		super(new DurableQueue(jdbc, "outbound_message", QueueNames.OUTBOUND), DEAD_LETTER_SOURCE, control, properties);
 		this.jdbc = jdbc;
 		this.json = json;
 		this.senders = senders;
@@ -73,14 +71,6 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 		this.transactions = transactions;
 		this.meters = meters;
 		this.deliveryReports = deliveryReports;
-	}
-
-	/**
-	 * The queue behind this worker.
-	 * @return the queue
-	 */
-	public DurableQueue queue() {
-		return this.queue;
 	}
 
 	/**
@@ -186,20 +176,6 @@ public class OutboundWorker extends QueueWorker implements DeadLetterReplayHandl
 					rs.getBoolean("ignore_opt_out")))
 			.list();
 		return rows.get(0);
-	}
-
-	@Override
-	public boolean supports(String source) {
-		return DEAD_LETTER_SOURCE.equals(source);
-	}
-
-	@Override
-	public void replay(DeadLetter deadLetter) {
-		UUID id = UUID.fromString(deadLetter.key());
-		if (!this.queue.requeue(id)) {
-			throw new IllegalStateException("outbound message " + id + " is not in the outbox or is being sent");
-		}
-		wakeUpAfterCommit();
 	}
 
 	private record Row(OutboundMessage message, boolean ignoreOptOut) {

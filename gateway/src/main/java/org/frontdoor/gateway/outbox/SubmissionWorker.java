@@ -17,8 +17,6 @@ import org.frontdoor.gateway.open311.PostedRequest;
 import org.frontdoor.gateway.open311.ServiceDefinition;
 import org.frontdoor.gateway.open311.ServiceRequest;
 import org.frontdoor.gateway.persistence.Claim;
-import org.frontdoor.gateway.persistence.DeadLetter;
-import org.frontdoor.gateway.persistence.DeadLetterReplayHandler;
 import org.frontdoor.gateway.persistence.DeadLetterRepository;
 import org.frontdoor.gateway.persistence.DurableQueue;
 import org.frontdoor.gateway.persistence.LostClaimException;
@@ -45,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * events.
  */
 @Component
-public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHandler {
+public class SubmissionWorker extends QueueWorker {
 
 	/** Dead-letter source of submissions. */
 	public static final String DEAD_LETTER_SOURCE = "outbox.submission";
@@ -80,7 +78,7 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 			SubmissionRepository submissions, ServiceRequestLinkRepository links, DeadLetterRepository deadLetters,
 			Open311Client client, Open311Catalog catalog, Open311Properties open311, SubmissionReconciler reconciler,
 			TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
-		super(new DurableQueue(jdbc, "submission", QueueNames.SUBMISSION), control, properties);
+		super(new DurableQueue(jdbc, "submission", QueueNames.SUBMISSION), DEAD_LETTER_SOURCE, control, properties);
 		this.submissions = submissions;
 		this.links = links;
 		this.deadLetters = deadLetters;
@@ -92,14 +90,6 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 		this.events = events;
 		this.meters = meters;
 		this.clock = clock;
-	}
-
-	/**
-	 * The queue behind this worker.
-	 * @return the queue
-	 */
-	public DurableQueue queue() {
-		return this.queue;
 	}
 
 	@Override
@@ -292,20 +282,6 @@ public class SubmissionWorker extends QueueWorker implements DeadLetterReplayHan
 
 	private byte[] payload(UUID id) {
 		return this.submissions.requestJson(id).getBytes(StandardCharsets.UTF_8);
-	}
-
-	@Override
-	public boolean supports(String source) {
-		return DEAD_LETTER_SOURCE.equals(source);
-	}
-
-	@Override
-	public void replay(DeadLetter deadLetter) {
-		UUID id = UUID.fromString(deadLetter.key());
-		if (!this.queue.requeue(id)) {
-			throw new IllegalStateException("submission " + id + " is not in the outbox or is being worked on");
-		}
-		wakeUpAfterCommit();
 	}
 
 }

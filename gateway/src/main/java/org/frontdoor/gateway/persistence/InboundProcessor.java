@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queue.
  */
 @Component
-public class InboundProcessor extends QueueWorker implements DeadLetterReplayHandler {
+public class InboundProcessor extends QueueWorker {
 
 	/** Dead-letter source of messages that failed processing. */
 	public static final String DEAD_LETTER_SOURCE = "inbound.processing";
@@ -33,19 +33,11 @@ public class InboundProcessor extends QueueWorker implements DeadLetterReplayHan
 	public InboundProcessor(JdbcClient jdbc, QueueControl control, QueueProperties properties,
 			JdbcInboundMessageStore store, ObjectProvider<InboundMessageHandler> handler,
 			TransactionTemplate transactions, DeadLetterRepository deadLetters) {
-		super(new DurableQueue(jdbc, "inbound_message", QueueNames.INBOUND), control, properties);
+		super(new DurableQueue(jdbc, "inbound_message", QueueNames.INBOUND), DEAD_LETTER_SOURCE, control, properties);
 		this.store = store;
 		this.handler = handler;
 		this.transactions = transactions;
 		this.deadLetters = deadLetters;
-	}
-
-	/**
-	 * The queue behind this worker (for statistics and requeueing).
-	 * @return the queue
-	 */
-	public DurableQueue queue() {
-		return this.queue;
 	}
 
 	@Override
@@ -84,19 +76,6 @@ public class InboundProcessor extends QueueWorker implements DeadLetterReplayHan
 						payload.getBytes(StandardCharsets.UTF_8), "application/json", reason);
 			}
 		});
-	}
-
-	@Override
-	public boolean supports(String source) {
-		return DEAD_LETTER_SOURCE.equals(source);
-	}
-
-	@Override
-	public void replay(DeadLetter deadLetter) {
-		if (!this.queue.requeue(UUID.fromString(deadLetter.key()))) {
-			throw new IllegalStateException("inbound message " + deadLetter.key() + " is not in the queue");
-		}
-		wakeUpAfterCommit();
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A subclass's {@link #process(Claim)} records its outcome through {@link #queue} (and
  * its own table) in one transaction; an unexpected exception counts as a failed attempt.
  */
-public abstract class QueueWorker implements SmartLifecycle {
+public abstract class QueueWorker implements SmartLifecycle, DeadLetterReplayHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
 
@@ -51,12 +51,51 @@ public abstract class QueueWorker implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	protected QueueWorker(DurableQueue queue, QueueControl control, QueueProperties properties) {
+	private final String deadLetterSource;
+
+	/**
+	 * Create a worker.
+	 * @param queue the queue it works
+	 * @param deadLetterSource the dead-letter source of rows it gives up on (replayed by
+	 * putting the row back in this queue)
+	 * @param control halt states
+	 * @param properties queue settings
+	 */
+	protected QueueWorker(DurableQueue queue, String deadLetterSource, QueueControl control,
+			QueueProperties properties) {
 		this.queue = queue;
+		this.deadLetterSource = deadLetterSource;
 		this.control = control;
 		this.properties = properties;
 		this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
 		this.workerId = queue.name() + "-" + UUID.randomUUID().toString().substring(0, 13);
+	}
+
+	/**
+	 * The queue behind this worker (statistics, requeueing).
+	 * @return the queue
+	 */
+	public DurableQueue queue() {
+		return this.queue;
+	}
+
+	@Override
+	public boolean supports(String source) {
+		return this.deadLetterSource.equals(source);
+	}
+
+	/**
+	 * Replay a dead letter of this worker: put its row back in the queue with a fresh
+	 * attempt count, worked on once the admin's transaction commits.
+	 * @param deadLetter the dead letter (its key is the row id)
+	 */
+	@Override
+	public void replay(DeadLetter deadLetter) {
+		if (!this.queue.requeue(UUID.fromString(deadLetter.key()))) {
+			throw new IllegalStateException(
+					this.queue.name() + " row " + deadLetter.key() + " is not in the queue or is being worked on");
+		}
+		wakeUpAfterCommit();
 	}
 
 	/**

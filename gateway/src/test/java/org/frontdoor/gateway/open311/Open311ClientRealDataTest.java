@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,23 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Open311ClientRealDataTest {
 
-	static WireMockServer server;
-
-	@BeforeAll
-	static void start() {
-		server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		server.resetAll();
-	}
+	/** The backend on loopback, reset before each test. */
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
 
 	static Stream<Arguments> catalogs() {
 		return Stream.of(

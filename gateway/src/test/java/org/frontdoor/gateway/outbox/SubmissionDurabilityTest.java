@@ -64,10 +64,7 @@ class SubmissionDurabilityTest {
 
 		ConfigurableApplicationContext second = start(database);
 		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> jdbc2.sql("select count(*) from submission where state = 'DONE'")
-				.query(Integer.class)
-				.single() == 10);
+		awaitDone(jdbc2, 10);
 
 		assertThat(this.backend.created()).hasSize(10);
 		assertThat(this.backend.createdPerDescription().values()).containsOnly(1L);
@@ -90,10 +87,7 @@ class SubmissionDurabilityTest {
 			outbox.enqueue(NewServiceRequest.of("pothole", 42.36 + i / 1000.0, -71.10, "two instances " + i), null);
 		}
 		JdbcClient jdbc = a.getBean(JdbcClient.class);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> jdbc.sql("select count(*) from submission where state = 'DONE'")
-				.query(Integer.class)
-				.single() == 40);
+		awaitDone(jdbc, 40);
 
 		assertThat(this.backend.created()).hasSize(40);
 		assertThat(this.backend.createdPerDescription().values()).containsOnly(1L);
@@ -138,10 +132,7 @@ class SubmissionDurabilityTest {
 
 		ConfigurableApplicationContext second = start(database, Map.of());
 		JdbcClient jdbc2 = second.getBean(JdbcClient.class);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> jdbc2.sql("select count(*) from submission where state = 'DONE'")
-				.query(Integer.class)
-				.single() == 5);
+		awaitDone(jdbc2, 5);
 		assertThat(this.backend.created()).hasSize(5);
 		assertThat(this.backend.createdPerDescription().values()).containsOnly(1L);
 		assertThat(jdbc2.sql("select service_request_id from submission where id in (:ids)")
@@ -150,14 +141,19 @@ class SubmissionDurabilityTest {
 			.list()).doesNotContainNull().doesNotHaveDuplicates();
 	}
 
+	private static void awaitDone(JdbcClient jdbc, int submissions) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> jdbc.sql("select count(*) from submission where state = 'DONE'")
+				.query(Integer.class)
+				.single() == submissions);
+	}
+
 	private ConfigurableApplicationContext start(TestPostgres.TestDatabase database) {
 		return start(database, Map.of());
 	}
 
 	private ConfigurableApplicationContext start(TestPostgres.TestDatabase database, Map<String, Object> extra) {
-		Map<String, Object> properties = GatewayTestProperties.fastQueues(this.backend.baseUrl());
-		properties.putAll(database.properties());
-		properties.put("server.port", "0");
+		Map<String, Object> properties = GatewayTestProperties.instance(this.backend.baseUrl(), database);
 		properties.put("frontdoor.status.enabled", "false");
 		properties.put("frontdoor.outbox.batch-size", "5");
 		properties.putAll(extra);

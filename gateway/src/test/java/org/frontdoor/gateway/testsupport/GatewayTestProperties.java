@@ -39,4 +39,18 @@ public final class GatewayTestProperties {
 		return properties;
 	}
 
+	/**
+	 * Fast-queue properties of a whole extra instance ({@link Gateways}) on a random port
+	 * and a given database.
+	 * @param open311BaseUrl the backend
+	 * @param database the database it shares with other instances
+	 * @return the properties, to add to
+	 */
+	public static Map<String, Object> instance(String open311BaseUrl, TestPostgres.TestDatabase database) {
+		Map<String, Object> properties = fastQueues(open311BaseUrl);
+		properties.putAll(database.properties());
+		properties.put("server.port", "0");
+		return properties;
+	}
+
 }
