@@ -2,10 +2,11 @@ package org.frontdoor.gateway.persistence;
 
 /**
  * Replays dead letters of one source. Whoever owns a source registers a bean of this type
- * (the foundation registers {@code outbox.submission}, {@code outbox.outbound} and
- * {@code inbound.processing}); the admin API's replay calls it in a transaction and marks
- * the dead letter {@code REPLAYED}, or {@code FAILED} with the exception's message. A
- * replay should put the item back on its durable queue rather than do the work inline.
+ * (the foundation registers {@code outbox.submission}, {@code outbox.outbound},
+ * {@code inbound.processing} through its queue workers, and {@code delivery.report}); the
+ * admin API's replay calls it in a transaction and marks the dead letter
+ * {@code REPLAYED}, or {@code FAILED} with the exception's message. A replay should put
+ * the item back on its durable queue rather than do the work inline.
  */
 public interface DeadLetterReplayHandler {
 
