@@ -265,6 +265,9 @@ class StatusPollerTest extends GatewayIntegrationTest {
 		backend.setStatus(id, "closed", "Done");
 		makeAllDue();
 
+		// both rounds load the due link and get the backend's answer before either
+		// records it
+		backend.gatherGets(2);
 		CyclicBarrier start = new CyclicBarrier(2);
 		List<CompletableFuture<Integer>> rounds = Stream.of(1, 2).map((n) -> CompletableFuture.supplyAsync(() -> {
 			try {

@@ -81,6 +81,8 @@ public final class FakeOpen311Backend {
 
 	private volatile boolean dedupeExternalId;
 
+	private volatile java.util.concurrent.CyclicBarrier getBarrier;
+
 	private final Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -210,6 +212,15 @@ public final class FakeOpen311Backend {
 	}
 
 	/**
+	 * Hold each {@code GET requests} answer until this many calls are waiting, then
+	 * answer them all at once (makes two concurrent pollers see the same answer).
+	 * @param parties how many calls to gather
+	 */
+	public void gatherGets(int parties) {
+		this.getBarrier = new java.util.concurrent.CyclicBarrier(parties);
+	}
+
+	/**
 	 * The query parameters of every {@code GET requests} call so far.
 	 * @return the queries, in order
 	 */
@@ -253,6 +264,7 @@ public final class FakeOpen311Backend {
 		this.tokenLookups.clear();
 		this.honorUpdatedAfter = true;
 		this.dedupeExternalId = false;
+		this.getBarrier = null;
 		this.hangMillis = 2500;
 		this.posts.set(0);
 	}
@@ -290,6 +302,7 @@ public final class FakeOpen311Backend {
 			}
 			else if (path.equals("requests.json")) {
 				this.requestQueries.add(query);
+				gather();
 				GetFault fault = this.getFaults.poll();
 				if (fault == GetFault.HTML_PAGE) {
 					send(exchange, 200, "<html><body><h1>Maintenance</h1>We'll be back soon.</body></html>");
@@ -306,6 +319,18 @@ public final class FakeOpen311Backend {
 			}
 			else {
 				send(exchange, 404, "[{\"code\":404,\"description\":\"not found\"}]");
+			}
+		}
+	}
+
+	private void gather() {
+		java.util.concurrent.CyclicBarrier barrier = this.getBarrier;
+		if (barrier != null) {
+			try {
+				barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// a round that came alone is answered anyway
 			}
 		}
 	}
