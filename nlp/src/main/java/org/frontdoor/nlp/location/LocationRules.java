@@ -31,9 +31,9 @@ final class LocationRules {
 	/** What a rule extracts. */
 	private enum Kind {
 
-		ADDRESS, ADDRESS_ES, ADDRESS_ES_AFTER, INTERSECTION_CUE, INTERSECTION_BETWEEN, INTERSECTION_FROM_TO,
-		INTERSECTION_MEETS, INTERSECTION_CONJ, INTERSECTION_RELATIVE, POLE, POLE_ID, LANDMARK_GENERIC,
-		LANDMARK_HEAD_FIRST
+		ADDRESS, ADDRESS_ES, ADDRESS_ES_AFTER, ADDRESS_AFTER, INTERSECTION_HIGHWAY, LANDMARK_NAMED, INTERSECTION_CUE,
+		INTERSECTION_BETWEEN, INTERSECTION_FROM_TO, INTERSECTION_MEETS, INTERSECTION_CONJ, INTERSECTION_RELATIVE, POLE,
+		POLE_ID, LANDMARK_GENERIC, LANDMARK_HEAD_FIRST
 
 	}
 
@@ -63,7 +63,9 @@ final class LocationRules {
 		env.bind("$TYPE", "[{tag:TYPE}]");
 		env.bind("$ART", "[{fold:/the|la|el|las|los|calle|street|avenida/} & !{tag:PTYPE}]");
 		env.bind("$SIDE",
-				"( (?: [{tag:PTYPE}] [{tag:OF}]? )? (?: $DIR{0,2} $NW (?: $NW | $DIR ){0,3} | $DIR ) $TYPE? $DIR? )");
+				"( (?: [{tag:PTYPE}] [{tag:OF}]? )? (?: $DIR{0,2} $NW (?: $NW | $DIR ){0,3} | $DIR ) $TYPE? $DIR? "
+						+ "| [{tag:NUM} & {word:/\\d{1,3}/}] $TYPE $DIR? )");
+		env.bind("$HWY", "( [{tag:NUM} & {word:/\\d{1,3}/}] )");
 		env.bind("$NUMS", "( [{tag:NUM}] (?: [{fold:/-|–|,|&|and|y|or|o|to/}]? [{tag:NUM}] ){0,3} )");
 		String heads = String.join("|", headWords("landmarkhead"));
 		env.bind("$HEAD", "[{fold:/" + heads + "/}]");
@@ -86,6 +88,13 @@ final class LocationRules {
 		add(env, Kind.INTERSECTION_CONJ, Tag.CONJ, 7, 8, "(?$a $SIDE) (?$conj [{tag:/CONJ|AT|SLASH/}]) (?$b $SIDE)");
 		add(env, Kind.INTERSECTION_CONJ, Tag.AT, 7, 8, "(?$a $SIDE) (?$conj [{tag:/CONJ|AT|SLASH/}]) (?$b $SIDE)");
 		add(env, Kind.INTERSECTION_CONJ, Tag.SLASH, 7, 8, "(?$a $SIDE) (?$conj [{tag:/CONJ|AT|SLASH/}]) (?$b $SIDE)");
+		add(env, Kind.ADDRESS_AFTER, Tag.NUM, 7, 0, "(?$a $SIDE) (?$num [{tag:NUM}])");
+		add(env, Kind.INTERSECTION_HIGHWAY, Tag.REL, 3, 8,
+				"(?$a $HWY) [{tag:DIR}]? (?$conj [{fold:/onto|to|from/}]) " + "(?$b $SIDE)");
+		add(env, Kind.INTERSECTION_HIGHWAY, Tag.DIR, 8, 3,
+				"(?$b $SIDE) [{fold:/just|right|jus|,/}]? " + "(?$conj [{tag:DIR}]) [{tag:OF}] (?$a $HWY)");
+		add(env, Kind.LANDMARK_NAMED, null, 0, 4,
+				"(?$conj [{fold:/near|by|behind|opposite|outside|at|from|of|to/}]) (?$a [{tag:/WORD|NOUN/}]{1,3})");
 		add(env, Kind.INTERSECTION_RELATIVE, Tag.REL, 8, 9,
 				"(?$a $SIDE) [{fold:/just|right|jus|shortly|immediately|slightly|,/}]? "
 						+ "(?$conj [{tag:REL}]) [{fold:/the|of/}]? (?$b $SIDE)");
@@ -171,6 +180,9 @@ final class LocationRules {
 	private Candidate build(Kind kind, TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
 		return switch (kind) {
 			case ADDRESS, ADDRESS_ES, ADDRESS_ES_AFTER -> address(kind, m, tt, lex);
+			case ADDRESS_AFTER -> addressAfter(m, tt, lex);
+			case INTERSECTION_HIGHWAY -> highway(m, tt);
+			case LANDMARK_NAMED -> namedPlace(m, tt, lex);
 			case POLE, POLE_ID -> pole(kind, m, tt);
 			case LANDMARK_GENERIC -> genericLandmark(m, tt, lex);
 			case LANDMARK_HEAD_FIRST -> headFirstLandmark(m, tt, lex);
@@ -203,6 +215,14 @@ final class LocationRules {
 		if (kind == Kind.ADDRESS && lex.in("unit", tt.fold[first]) && street.strength != Strength.STRONG) {
 			return null;
 		}
+		boolean typed = tt.tags[street.to - 1] == Tag.TYPE
+				|| (street.to - 2 >= street.from && tt.tags[street.to - 2] == Tag.TYPE);
+		if (kind == Kind.ADDRESS && !typed && street.to < tt.size()
+				&& (tt.tags[street.to] == Tag.NOUN || tt.tags[street.to] == Tag.POLEKW)
+				&& !"block".equals(tt.fold[street.to])) {
+			// "3 lawn signs", "2 green bins": a quantity, not a house number
+			return null;
+		}
 		if (kind == Kind.ADDRESS && tt.tags[first] == Tag.ORD && street.to == first + 1
 				&& StreetLexicon.ordinalSuffix(tt.fold[first])) {
 			return null;
@@ -230,6 +250,74 @@ final class LocationRules {
 		int end = Math.max(numEnd, street.to);
 		return new Candidate(LocationKind.ADDRESS, start, end, score, number, tt.span(street.from, street.to), null,
 				null, null, null, null);
+	}
+
+	/** "Datis street 6": a typed street, then its number (not a quantity). */
+	private Candidate addressAfter(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+		Side street = side(tt, m.start("$a"), m.end("$a"), true);
+		int num = m.start("$num");
+		if (street == null || !street.typed() || street.to != num || tt.tags[street.from] == Tag.NUM) {
+			return null;
+		}
+		if (num + 1 < tt.size()) {
+			Tag next = tt.tags[num + 1];
+			String f = tt.fold[num + 1];
+			if (next == Tag.NOUN || next == Tag.WORD || next == Tag.TYPE || lex.in("unit", f)
+					|| lex.in("stop", f) && !"and".equals(f) && !"is".equals(f)) {
+				return null;
+			}
+		}
+		String number = tt.fold[num].replace("#", "");
+		return new Candidate(LocationKind.ADDRESS, street.from, num + 1, 0.6, number, tt.span(street.from, street.to),
+				null, null, null, null, null);
+	}
+
+	/**
+	 * "from 42 onto Marketplace Blvd", "Six Forks Road just south of 440": a numbered
+	 * highway.
+	 */
+	private Candidate highway(TokenSequenceMatcher m, TaggedText tt) {
+		Side b = side(tt, m.start("$b"), m.end("$b"), m.start("$b") < m.start("$a"));
+		int hwy = m.start("$a");
+		if (b == null || !b.typed() || b.strength != Strength.STRONG && !b.capitalized()) {
+			return null;
+		}
+		int from = Math.min(hwy, b.from);
+		int to = Math.max(hwy + 1, b.to);
+		String route = tt.tokens.get(hwy).word();
+		return new Candidate(LocationKind.INTERSECTION, from, to, 0.6, null, "Route " + route, tt.span(b.from, b.to),
+				null, null, null, null);
+	}
+
+	/**
+	 * A capitalized name after "near", "at", "in front of"… ("across the street from
+	 * Mango Mango").
+	 */
+	private Candidate namedPlace(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+		if (!tt.mixedCase) {
+			return null;
+		}
+		int prep = m.start("$conj");
+		String p = tt.fold[prep];
+		if (("of".equals(p) && (prep == 0 || !"front".equals(tt.fold[prep - 1])))
+				|| ("to".equals(p) && (prep == 0 || !"next".equals(tt.fold[prep - 1])))) {
+			return null;
+		}
+		int start = m.start("$a");
+		int end = start;
+		while (end < m.end("$a") && tt.cap[end] && !lex.in("stop", tt.fold[end]) && !tt.known(end)) {
+			end++;
+		}
+		if (end == start || (end < tt.size() && (tt.tags[end] == Tag.TYPE || tt.tags[end] == Tag.NUM))) {
+			return null;
+		}
+		for (TaggedText.Span town : tt.towns) {
+			if (town.overlaps(start, end)) {
+				return null;
+			}
+		}
+		String text = tt.span(start, end);
+		return new Candidate(LocationKind.LANDMARK, start, end, 0.3, null, null, null, null, text, null, null);
 	}
 
 	private static boolean cueBefore(TaggedText tt, int i) {
@@ -335,7 +423,7 @@ final class LocationRules {
 				if (b.strength == Strength.WEAK && c.strength == Strength.WEAK) {
 					return null;
 				}
-				score = (a != null && a.strength == Strength.STRONG) || strongest(b, c) ? 0.83 : 0.68;
+				score = (a != null && a.strength == Strength.STRONG) || strongest(b, c) ? 0.9 : 0.68;
 			}
 			case INTERSECTION_FROM_TO -> {
 				if (!(strongest(b, c) && (a == null || a.strength != Strength.WEAK))) {
@@ -344,7 +432,7 @@ final class LocationRules {
 				score = 0.7;
 			}
 			case INTERSECTION_MEETS -> {
-				if (!(strongest(a, b) || both(a, b, Strength.MEDIUM))) {
+				if (!both(a, b, Strength.MEDIUM)) {
 					return null;
 				}
 				score = strongest(a, b) ? 0.85 : 0.7;
@@ -381,6 +469,12 @@ final class LocationRules {
 
 	private static Double conjScore(String conj, Side a, Side b, TaggedText tt, int aStart) {
 		boolean strongConj = "&".equals(conj) || "@".equals(conj) || "at".equals(conj);
+		if (("/".equals(conj) || "\\".equals(conj)) && (a.direction() || b.direction())) {
+			return null;
+		}
+		if (a.typed() && b.typed()) {
+			return 0.82;
+		}
 		boolean prep = aStart > 0 && PREPOSITIONS.contains(tt.fold[a.from - 1 >= 0 ? a.from - 1 : 0]);
 		if (both(a, b, Strength.STRONG)) {
 			return 0.85;
@@ -394,7 +488,7 @@ final class LocationRules {
 		if (strongConj && both(a, b, Strength.MEDIUM)) {
 			return 0.7;
 		}
-		if (both(a, b, Strength.MEDIUM) && prep) {
+		if (both(a, b, Strength.MEDIUM) && prep && a.capitalized() && b.capitalized()) {
 			String p = tt.fold[a.from - 1];
 			return ("at".equals(p) || "on".equals(p) || "of".equals(p) || "en".equals(p)) ? 0.6 : 0.45;
 		}
@@ -539,6 +633,17 @@ final class LocationRules {
 		}
 		Lexicon lex = Lexicon.get();
 		boolean typed = tt.tags[end - 1] == Tag.TYPE || (end - 2 >= start && tt.tags[end - 2] == Tag.TYPE);
+		boolean onlyDirections = true;
+		boolean capitalized = tt.mixedCase;
+		for (int k = start; k < end; k++) {
+			onlyDirections &= tt.tags[k] == Tag.DIR || (tt.known(k) && StreetLexicon.direction(tt.fold[k]) != null);
+			if (tt.tags[k] != Tag.TYPE && tt.tags[k] != Tag.DIR && tt.tags[k] != Tag.ORD) {
+				capitalized &= tt.cap[k];
+			}
+		}
+		if (onlyDirections && !typed) {
+			strength = capitalized ? Strength.MEDIUM : Strength.WEAK;
+		}
 		if (!typed && end < tt.size() && lex.in("landmarkhead", tt.fold[end]) && !tt.known(end)) {
 			return null;
 		}
@@ -550,7 +655,7 @@ final class LocationRules {
 				}
 			}
 		}
-		return new Side(start, end, strength);
+		return new Side(start, end, strength, capitalized, typed, onlyDirections && !typed);
 	}
 
 	private static int nameEnd(TaggedText tt, int s, int to, boolean left) {
@@ -582,10 +687,13 @@ final class LocationRules {
 	}
 
 	private static boolean hasName(TaggedText tt, int from, int to) {
+		if (tt.tags[from] == Tag.NUM && from + 1 < to && tt.tags[from + 1] == Tag.TYPE) {
+			return true;
+		}
 		for (int k = from; k < to; k++) {
 			if (tt.nameLike(k)) {
 				for (TaggedText.Span town : tt.towns) {
-					if (town.start() <= from && town.end() >= to && tt.tags[to - 1] != Tag.TYPE) {
+					if (town.start() <= from && town.end() >= to && tt.tags[to - 1] != Tag.TYPE && !tt.known(from)) {
 						return false;
 					}
 				}
@@ -596,7 +704,7 @@ final class LocationRules {
 	}
 
 	/** A street inside a match: tokens [from, to) and how street-like it is. */
-	record Side(int from, int to, Strength strength) {
+	record Side(int from, int to, Strength strength, boolean capitalized, boolean typed, boolean direction) {
 
 	}
 
@@ -612,6 +720,12 @@ final class LocationRules {
 		boolean anchoredAt(TaggedText tt, int i, Lexicon lex) {
 			return switch (this.kind) {
 				case INTERSECTION_FROM_TO -> "from".equals(tt.fold[i]) || "desde".equals(tt.fold[i]);
+				case LANDMARK_NAMED -> i + 1 < tt.size() && tt.cap[i + 1]
+						&& Set.of("near", "by", "behind", "opposite", "outside", "at", "from", "of", "to")
+							.contains(tt.fold[i]);
+				case INTERSECTION_HIGHWAY ->
+					(this.anchor == Tag.REL) ? Set.of("onto", "to", "from").contains(tt.fold[i])
+							: tt.tags[i] == Tag.DIR && i + 1 < tt.size() && tt.tags[i + 1] == Tag.OF;
 				case LANDMARK_GENERIC -> lex.in("landmarkhead", tt.fold[i]);
 				case LANDMARK_HEAD_FIRST ->
 					lex.in("landmarkheadfirst", tt.fold[i]) || lex.map("landmarkprefix").containsKey(tt.fold[i]);

@@ -213,6 +213,10 @@ public final class PlaceNames {
 						aliases.addAll(List.of(f[7].split("\\|")));
 					}
 				}
+				case "boundary", "segment", "node", "pole" -> {
+					// the names come first in the index: nothing more to read
+					return of(city, cityNames, towns, streets, landmarks);
+				}
 				default -> {
 				}
 			}

@@ -123,13 +123,46 @@ public final class StreetLexicon {
 	 * @return the folded text, single-spaced and trimmed
 	 */
 	public static String fold(String text) {
-		if (text == null) {
+		if (text == null || text.isEmpty()) {
 			return "";
 		}
-		String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-		s = s.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("['’`´.]", "");
-		s = s.replaceAll("[^\\p{L}\\p{N}]+", " ");
-		return s.trim();
+		String s = text;
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) > 127) {
+				s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+				break;
+			}
+		}
+		StringBuilder sb = new StringBuilder(s.length() + 8);
+		boolean space = true;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c == '\'' || c == '’' || c == '`' || c == '´' || c == '.') {
+				continue;
+			}
+			if (c == '&') {
+				if (!space) {
+					sb.append(' ');
+				}
+				sb.append("and ");
+				space = true;
+				continue;
+			}
+			if (Character.isLetterOrDigit(c)) {
+				sb.append(Character.toLowerCase(c));
+				space = false;
+			}
+			else if (!space) {
+				sb.append(' ');
+				space = true;
+			}
+		}
+		int end = sb.length();
+		while (end > 0 && sb.charAt(end - 1) == ' ') {
+			end--;
+		}
+		sb.setLength(end);
+		return sb.toString();
 	}
 
 	/**

@@ -33,6 +33,9 @@ final class TaggedText {
 	private static final java.util.Set<String> UNAMBIGUOUS_TYPES = java.util.Set.of("st", "ave", "rd", "blvd", "hwy",
 			"pkwy", "tpk", "ter");
 
+	private static final java.util.Set<String> SPANISH_ARTICLES = java.util.Set.of("el", "la", "los", "las", "de",
+			"del");
+
 	private static final Pattern LETTER = Pattern.compile(".*\\p{L}.*");
 
 	/** The role of a token in a place description. */
@@ -212,6 +215,11 @@ final class TaggedText {
 				this.tags[i] = Tag.WORD;
 			}
 			else if (this.tags[i] == Tag.STOP && beforeType && this.cap[i]) {
+				this.tags[i] = Tag.WORD;
+			}
+			else if (this.tags[i] == Tag.STOP && this.cap[i] && !sentenceStart(i) && i + 1 < n && this.cap[i + 1]
+					&& SPANISH_ARTICLES.contains(this.fold[i])) {
+				// "El Embarcadero", "La Brea", "De Anza"
 				this.tags[i] = Tag.WORD;
 			}
 		}
