@@ -123,17 +123,24 @@ public final class ServiceClassifier {
 		double[] directScores = new double[n];
 		double[] bestOf = new double[n];
 		int[] touched = new int[n];
+		int[] hits = new int[n];
+		Map<String, Double> reach = new HashMap<>();
 		Lexicon lexicon = this.knowledge.lexicon();
 		for (Map.Entry<String, Double> e : direct.entrySet()) {
 			// Each message term counts once per service: its best match among itself and
 			// its related and learned terms.
 			int touchedCount = 0;
 			touchedCount = accumulate(e.getKey(), e.getValue(), bestOf, touched, touchedCount, directScores);
+			reach.merge(e.getKey(), e.getValue(), Math::max);
 			for (Map.Entry<String, Double> r : lexicon.related(e.getKey()).entrySet()) {
+				reach.merge(r.getKey(), e.getValue() * r.getValue() * this.params.relatedWeight(), Math::max);
 				touchedCount = accumulate(r.getKey(), e.getValue() * r.getValue() * this.params.relatedWeight(), bestOf,
 						touched, touchedCount, null);
 			}
-			for (Map.Entry<String, Double> r : this.knowledge.associations(e.getKey()).entrySet()) {
+			boolean catalogWord = this.index.postings.containsKey(e.getKey());
+			for (Map.Entry<String, Double> r : catalogWord ? Map.<String, Double>of().entrySet()
+					: this.knowledge.associations(e.getKey()).entrySet()) {
+				reach.merge(r.getKey(), e.getValue() * r.getValue() * this.params.learnedWeight(), Math::max);
 				touchedCount = accumulate(r.getKey(), e.getValue() * r.getValue() * this.params.learnedWeight(), bestOf,
 						touched, touchedCount, null);
 			}
@@ -141,6 +148,7 @@ public final class ServiceClassifier {
 				int i = touched[k];
 				scores[i] += bestOf[i];
 				bestOf[i] = 0;
+				hits[i]++;
 			}
 		}
 		for (int i = 0; i < n; i++) {
@@ -170,8 +178,20 @@ public final class ServiceClassifier {
 			topScores[k] = scores[order[k]];
 			count++;
 		}
+		double nameCoverage = 0;
+		double messageCoverage = 0;
+		if (best >= 0) {
+			double total = 0;
+			double covered = 0;
+			for (Map.Entry<String, Double> e : this.index.nameTerms.get(best).entrySet()) {
+				total += e.getValue();
+				covered += e.getValue() * Math.min(1.0, reach.getOrDefault(e.getKey(), 0.0));
+			}
+			nameCoverage = (total > 0) ? covered / total : 0;
+			messageCoverage = hits[best] / (double) direct.size();
+		}
 		return new Features(best, Arrays.copyOf(top, count), Arrays.copyOf(topScores, count),
-				(best >= 0) ? directScores[best] : 0, direct.size(), n);
+				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage);
 	}
 
 	private int accumulate(String term, double weight, double[] best, int[] touched, int touchedCount,
@@ -206,8 +226,11 @@ public final class ServiceClassifier {
 	 * @param directBest the best service's score from the message's own terms only
 	 * @param terms how many distinct terms the message had
 	 * @param catalogSize number of services in the catalog
+	 * @param nameCoverage share of the best service's (weighted) name the message covers
+	 * @param messageCoverage share of the message's terms that matched the best service
 	 */
-	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize) {
+	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize,
+			double nameCoverage, double messageCoverage) {
 
 		double s1() {
 			return (this.topScores.length > 0) ? this.topScores[0] : 0;
@@ -229,10 +252,7 @@ public final class ServiceClassifier {
 	 */
 	record Params(double lengthExponent, double relatedWeight, double learnedWeight, double examplesWeight) {
 
-		static final Params DEFAULT = new Params(Double.parseDouble(System.getProperty("tune.len", "0.5")),
-				Double.parseDouble(System.getProperty("tune.rel", "1.0")),
-				Double.parseDouble(System.getProperty("tune.learn", "1.0")),
-				Double.parseDouble(System.getProperty("tune.ex", "1.0")));
+		static final Params DEFAULT = new Params(0.8, 1.0, 1.0, 3.0);
 
 	}
 

@@ -36,7 +36,10 @@ final class ServiceIndex {
 	/** Per-service length normalizer. */
 	final double[] norms;
 
-	/** Per-service count of specific name terms (diagnostics). */
+	/** Per service: its name terms with their weights. */
+	final List<Map<String, Double>> nameTerms = new ArrayList<>();
+
+	/** Inverse document frequency of each term in this catalog. */
 	final Map<String, Double> idf;
 
 	ServiceIndex(Catalog catalog, Knowledge knowledge, double lengthExponent) {
@@ -77,12 +80,19 @@ final class ServiceIndex {
 		this.norms = new double[n];
 		for (int i = 0; i < n; i++) {
 			double sum = 0;
+			Map<String, Double> names = new HashMap<>();
 			for (Map.Entry<String, Double> e : raw.get(i).entrySet()) {
 				double w = e.getValue() * this.idf.get(e.getKey()) * knowledge.specificity(e.getKey());
-				sum += w * w;
+				if (e.getValue() >= NAME) {
+					names.put(e.getKey(), w);
+				}
+				if (e.getValue() >= NAME) {
+					sum += w * w;
+				}
 				postingIdx.computeIfAbsent(e.getKey(), (k) -> new ArrayList<>()).add(new int[] { i });
 				postingW.computeIfAbsent(e.getKey(), (k) -> new ArrayList<>()).add(w);
 			}
+			this.nameTerms.add(Map.copyOf(names));
 			this.norms[i] = Math.pow(Math.max(sum, 1e-6), lengthExponent / 2);
 		}
 		Map<String, Posting> p = new HashMap<>();

@@ -30,14 +30,15 @@ final class LearnCommand implements Command {
 
 	@Override
 	public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
-		CliArgs args = new CliArgs(argv, Set.of("--data", "--out"), Set.of());
+		CliArgs args = new CliArgs(argv, Set.of("--data", "--out", "--sources"), Set.of());
+		String sources = (args.get("--sources") != null) ? args.get("--sources") : "multicity";
 		Path data = Path.of(args.require("--data"));
 		Path dir = Path.of(args.require("--out"));
 		try {
 			KnowledgeLearner learner = new KnowledgeLearner();
 			int multicity = 0;
 			for (RealData.Report r : RealData.multicity(data)) {
-				if (r.part() == Splits.Part.TRAIN) {
+				if (r.part() == Splits.Part.TRAIN && sources.contains("multicity")) {
 					learner.add(r.text(), r.label());
 					learner.addVocabulary(r.text());
 					multicity++;
@@ -45,7 +46,7 @@ final class LearnCommand implements Command {
 			}
 			int atlanta = 0;
 			for (RealData.Report r : RealData.atlantaLabeled(data)) {
-				if (r.part() == Splits.Part.TRAIN) {
+				if (r.part() == Splits.Part.TRAIN && sources.contains("atlanta")) {
 					learner.add(r.text(), r.label());
 					atlanta++;
 				}
