@@ -311,6 +311,10 @@ public final class GazetteerBuilder {
 
 	private List<Landmark> readLandmarks(Boundary boundary) {
 		Map<String, List<double[]>> seen = new HashMap<>();
+		Set<String> skip = new java.util.HashSet<>();
+		for (JsonNode n : this.manifest.path("skipNames")) {
+			skip.add(StreetLexicon.fold(n.asString("")));
+		}
 		List<Landmark> out = new ArrayList<>();
 		for (JsonNode layer : this.manifest.path("landmarks")) {
 			Path file = data(required(layer, "file", "landmarks[]"));
@@ -334,6 +338,9 @@ public final class GazetteerBuilder {
 						.strip();
 					double[] pt = GeoJson.representative(f.path("geometry"), kind);
 					String key = StreetLexicon.fold(name);
+					if (skip.contains(key)) {
+						continue;
+					}
 					List<double[]> same = seen.computeIfAbsent(key, (k) -> new ArrayList<>());
 					boolean duplicate = false;
 					for (double[] s : same) {

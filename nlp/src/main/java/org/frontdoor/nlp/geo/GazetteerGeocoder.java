@@ -56,6 +56,9 @@ public final class GazetteerGeocoder implements Geocoder {
 			"library", "station", "field", "playground", "pool", "center", "square", "sq", "t", "stop", "parque",
 			"escuela", "biblioteca", "estacion");
 
+	private static final Set<String> LANDMARK_HEADS = Set.of("park", "school", "library", "station", "field",
+			"playground", "pool", "center", "square");
+
 	private final GazetteerIndex index;
 
 	private final City city;
@@ -204,7 +207,7 @@ public final class GazetteerGeocoder implements Geocoder {
 				}
 			}
 			else if (types.size() > 1) {
-				score *= (type == null || MAJOR_TYPES.contains(type)) ? 0.95 : 0.85;
+				score *= (type == null || MAJOR_TYPES.contains(type)) ? 0.95 : 0.7;
 			}
 			String dir = s.name().direction();
 			if (q.direction() != null && !q.direction().equals(dir)) {
@@ -596,6 +599,10 @@ public final class GazetteerGeocoder implements Geocoder {
 			score = 0.78;
 		}
 		if (found.isEmpty()) {
+			GeocodeResult street = streetAsLandmark(f);
+			if (street != null) {
+				return street;
+			}
 			return GeocodeResult.none("I could not find " + quote(written) + " on the map of " + this.city.name());
 		}
 		List<Landmark> inside = found.stream().filter(Landmark::inside).toList();
@@ -633,6 +640,32 @@ public final class GazetteerGeocoder implements Geocoder {
 		boolean sure = score >= 0.85;
 		return new GeocodeResult(sure ? Confidence.CERTAIN : Confidence.PLAUSIBLE, candidates,
 				sure ? null : "did you mean " + first.name() + "?", null);
+	}
+
+	/**
+	 * A named way that is a street in the data but a place to residents ("Anderson
+	 * Memorial Bridge" → Anderson Bridge): every word of the street's name is written.
+	 */
+	private GeocodeResult streetAsLandmark(String folded) {
+		List<String> written = List.of(folded.split(" "));
+		Street found = null;
+		for (Street s : this.index.streets) {
+			List<String> words = StreetLexicon.words(s.display());
+			if (words.size() >= 2 && s.name().type() == null && written.containsAll(words)) {
+				if (found != null && found.id() != s.id()) {
+					return null;
+				}
+				found = s;
+			}
+		}
+		if (found == null || segmentsOf(found).isEmpty()) {
+			return null;
+		}
+		List<Segment> segments = segmentsOf(found);
+		double[] mid = GeoMath.along(segments.get(segments.size() / 2).coords(), 0.5, 0);
+		Candidate c = new Candidate(new GeoPoint(mid[0], mid[1]), found.display(), LocationKind.LANDMARK, 0.7,
+				"street");
+		return new GeocodeResult(Confidence.PLAUSIBLE, List.of(c), "did you mean " + found.display() + "?", null);
 	}
 
 	private List<Landmark> exactLandmarks(String f) {
@@ -694,9 +727,13 @@ public final class GazetteerGeocoder implements Geocoder {
 	/** Every distinctive written word appears in the landmark's name ("tobin school"). */
 	private List<Landmark> partialLandmarks(String f) {
 		List<String> words = new ArrayList<>();
+		List<String> heads = new ArrayList<>();
 		for (String w : f.split(" ")) {
 			if (!LANDMARK_GENERIC.contains(w) && w.length() > 2) {
 				words.add(w);
+			}
+			else if (LANDMARK_HEADS.contains(w)) {
+				heads.add(w);
 			}
 		}
 		if (words.isEmpty()) {
@@ -705,11 +742,11 @@ public final class GazetteerGeocoder implements Geocoder {
 		List<Landmark> out = new ArrayList<>();
 		for (Landmark l : this.index.landmarks) {
 			List<String> name = StreetLexicon.words(l.name());
-			if (name.containsAll(words)) {
+			if (name.containsAll(words) && name.containsAll(heads)) {
 				out.add(l);
 			}
 		}
-		return (out.size() <= 3) ? out : List.of();
+		return (out.size() <= 4) ? out : List.of();
 	}
 
 	// ---- poles
@@ -772,6 +809,8 @@ public final class GazetteerGeocoder implements Geocoder {
 		}
 		Segment best = null;
 		double[] bestNear = null;
+		Segment addressed = null;
+		double[] addressedNear = null;
 		for (int rings = 1; rings <= 8 && best == null; rings *= 2) {
 			for (int i : this.index.segmentsNear(lat, lon, rings)) {
 				Segment g = this.index.segments.get(i);
@@ -780,10 +819,19 @@ public final class GazetteerGeocoder implements Geocoder {
 					best = g;
 					bestNear = near;
 				}
+				boolean hasRange = (g.leftFrom() > 0 && g.leftTo() > 0) || (g.rightFrom() > 0 && g.rightTo() > 0);
+				if (hasRange && (addressedNear == null || near[0] < addressedNear[0])) {
+					addressed = g;
+					addressedNear = near;
+				}
 			}
 		}
 		if (nearNode != null && nodeDist <= 30) {
 			return new ReverseResult(true, nodeText(nearNode), nodeDist, null);
+		}
+		if (addressed != null && addressedNear[0] <= 100 && addressedNear[0] <= bestNear[0] + 40) {
+			best = addressed;
+			bestNear = addressedNear;
 		}
 		if (best == null) {
 			return new ReverseResult(true, null, 0, null);

@@ -132,25 +132,28 @@ public final class LocationExtractor {
 	 */
 	private static String qualifier(TaggedText tt, int start) {
 		Map<String, String> table = LocationRules.qualifiers();
-		int end = start;
-		// skip articles and "the corner of"-style fillers between qualifier and place
-		while (end > 0 && isFiller(tt.fold[end - 1])) {
-			end--;
-		}
-		for (String[] phrase : Lexicon.get().phrasesLongestFirst("qualifier")) {
-			int from = end - phrase.length;
-			if (from < 0) {
-				continue;
-			}
-			boolean match = true;
-			for (int k = 0; k < phrase.length; k++) {
-				if (!phrase[k].equals(tt.fold[from + k])) {
-					match = false;
-					break;
+		List<String[]> phrases = Lexicon.get().phrasesLongestFirst("qualifier");
+		// the qualifier may be followed by articles and fillers: "near the", "frente al",
+		// "pole #"
+		for (int end = start; end >= 0 && end >= start - 3; end--) {
+			for (String[] phrase : phrases) {
+				int from = end - phrase.length;
+				if (from < 0) {
+					continue;
+				}
+				boolean match = true;
+				for (int k = 0; k < phrase.length; k++) {
+					if (!phrase[k].equals(tt.fold[from + k])) {
+						match = false;
+						break;
+					}
+				}
+				if (match) {
+					return table.get(String.join(" ", phrase));
 				}
 			}
-			if (match) {
-				return table.get(String.join(" ", phrase));
+			if (end == 0 || !isFiller(tt.fold[end - 1])) {
+				break;
 			}
 		}
 		return null;

@@ -142,19 +142,22 @@ final class LocationRules {
 				}
 				int from = Math.max(0, i - rule.before);
 				int to = Math.min(n, i + rule.after + 1);
-				TokenSequenceMatcher m = rule.pattern.getMatcher(tt.tokens);
-				m.region(from, to);
-				while (m.find()) {
-					if (m.start() > i || m.end() <= i) {
-						continue;
+				// every leftmost match that covers the anchor, overlapping ones included:
+				// "shoulder at 11th Ave" must not hide "11th Ave and Neah Dr"
+				int s = from;
+				while (s <= i) {
+					TokenSequenceMatcher m = rule.pattern.getMatcher(tt.tokens);
+					m.region(s, to);
+					if (!m.find() || m.start() > i) {
+						break;
 					}
-					String key = rule.kind + ":" + m.start() + ":" + m.end();
-					if (seen.add(key)) {
-						Candidate c = build(rule.kind, m, tt, lex);
+					if (m.end() > i && seen.add(rule.kind + ":" + m.start() + ":" + m.end())) {
+						Candidate c = build(rule.kind, new Match(m), tt, lex);
 						if (c != null) {
 							out.add(c);
 						}
 					}
+					s = m.start() + 1;
 				}
 			}
 		}
@@ -177,7 +180,7 @@ final class LocationRules {
 				null);
 	}
 
-	private Candidate build(Kind kind, TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate build(Kind kind, Match m, TaggedText tt, Lexicon lex) {
 		return switch (kind) {
 			case ADDRESS, ADDRESS_ES, ADDRESS_ES_AFTER -> address(kind, m, tt, lex);
 			case ADDRESS_AFTER -> addressAfter(m, tt, lex);
@@ -190,7 +193,7 @@ final class LocationRules {
 		};
 	}
 
-	private Candidate address(Kind kind, TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate address(Kind kind, Match m, TaggedText tt, Lexicon lex) {
 		int numStart = m.start("$num");
 		int numEnd = m.end("$num");
 		String number = tt.fold[numStart].replace("#", "");
@@ -253,7 +256,7 @@ final class LocationRules {
 	}
 
 	/** "Datis street 6": a typed street, then its number (not a quantity). */
-	private Candidate addressAfter(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate addressAfter(Match m, TaggedText tt, Lexicon lex) {
 		Side street = side(tt, m.start("$a"), m.end("$a"), true);
 		int num = m.start("$num");
 		if (street == null || !street.typed() || street.to != num || tt.tags[street.from] == Tag.NUM) {
@@ -276,7 +279,7 @@ final class LocationRules {
 	 * "from 42 onto Marketplace Blvd", "Six Forks Road just south of 440": a numbered
 	 * highway.
 	 */
-	private Candidate highway(TokenSequenceMatcher m, TaggedText tt) {
+	private Candidate highway(Match m, TaggedText tt) {
 		Side b = side(tt, m.start("$b"), m.end("$b"), m.start("$b") < m.start("$a"));
 		int hwy = m.start("$a");
 		if (b == null || !b.typed() || b.strength != Strength.STRONG && !b.capitalized()) {
@@ -293,7 +296,7 @@ final class LocationRules {
 	 * A capitalized name after "near", "at", "in front of"… ("across the street from
 	 * Mango Mango").
 	 */
-	private Candidate namedPlace(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate namedPlace(Match m, TaggedText tt, Lexicon lex) {
 		if (!tt.mixedCase) {
 			return null;
 		}
@@ -332,7 +335,7 @@ final class LocationRules {
 		return i > 0 && "(".equals(tt.fold[i - 1]);
 	}
 
-	private Candidate pole(Kind kind, TokenSequenceMatcher m, TaggedText tt) {
+	private Candidate pole(Kind kind, Match m, TaggedText tt) {
 		int i = m.start("$num");
 		String id = tt.tokens.get(i).word();
 		String f = id.toLowerCase(java.util.Locale.ROOT);
@@ -343,7 +346,7 @@ final class LocationRules {
 		return new Candidate(LocationKind.POLE, i, i + 1, 0.95, null, null, null, null, null, clean, null);
 	}
 
-	private Candidate genericLandmark(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate genericLandmark(Match m, TaggedText tt, Lexicon lex) {
 		int head = m.start("$head");
 		int from = m.start("$a");
 		int start = head;
@@ -371,12 +374,20 @@ final class LocationRules {
 		if (start == head) {
 			return null;
 		}
+		int end = head + 1;
+		for (int k = start + 1; k < head; k++) {
+			if (lex.in("landmarkhead", tt.fold[k])) {
+				// "Denver Park playground": the place is Denver Park
+				end = k + 1;
+				break;
+			}
+		}
 		double score = tt.mixedCase ? 0.5 : 0.3;
-		String text = tt.span(start, head + 1);
-		return new Candidate(LocationKind.LANDMARK, start, head + 1, score, null, null, null, null, text, null, null);
+		String text = tt.span(start, end);
+		return new Candidate(LocationKind.LANDMARK, start, end, score, null, null, null, null, text, null, null);
 	}
 
-	private Candidate headFirstLandmark(TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate headFirstLandmark(Match m, TaggedText tt, Lexicon lex) {
 		int head = m.start("$head");
 		int end = head + 1;
 		for (int k = m.start("$a"); k < m.end("$a"); k++) {
@@ -393,7 +404,7 @@ final class LocationRules {
 		return new Candidate(LocationKind.LANDMARK, head, end, 0.4, null, null, null, null, text, null, null);
 	}
 
-	private Candidate intersection(Kind kind, TokenSequenceMatcher m, TaggedText tt, Lexicon lex) {
+	private Candidate intersection(Kind kind, Match m, TaggedText tt, Lexicon lex) {
 		boolean hasA = m.start("$a") >= 0;
 		Side a = hasA ? side(tt, m.start("$a"), m.end("$a"), true) : null;
 		if (a != null && a.strength == Strength.WEAK
@@ -701,6 +712,46 @@ final class LocationRules {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A match's named groups; an optional group that took no part reads as -1
+	 * (TokensRegex can fail on it instead).
+	 */
+	static final class Match {
+
+		private final TokenSequenceMatcher matcher;
+
+		Match(TokenSequenceMatcher matcher) {
+			this.matcher = matcher;
+		}
+
+		int start(String group) {
+			try {
+				return this.matcher.start(group);
+			}
+			catch (RuntimeException ex) {
+				return -1;
+			}
+		}
+
+		int end(String group) {
+			try {
+				return this.matcher.end(group);
+			}
+			catch (RuntimeException ex) {
+				return -1;
+			}
+		}
+
+		int start() {
+			return this.matcher.start();
+		}
+
+		int end() {
+			return this.matcher.end();
+		}
+
 	}
 
 	/** A street inside a match: tokens [from, to) and how street-like it is. */
