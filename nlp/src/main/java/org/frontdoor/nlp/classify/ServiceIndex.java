@@ -12,9 +12,9 @@ import org.frontdoor.nlp.text.Token;
 
 /**
  * A catalog prepared for matching: each service as weighted terms from its name,
- * keywords, description and group (name counts most), weighted by how rare the term is in
- * this catalog and how specific it is across cities; plus an inverted index. Built once
- * per catalog; immutable.
+ * keywords, description and group (name counts most), weighted by how rare the term is
+ * in this catalog and how specific it is across cities; plus an inverted index. Built
+ * once per catalog; immutable.
  */
 final class ServiceIndex {
 

@@ -10,10 +10,10 @@ import org.frontdoor.nlp.text.Token;
 /**
  * Turns text into the terms classification works with: words only (URLs, emails, phone
  * numbers, numbers, emoji dropped), lowercased without accents, plural {@code s} removed,
- * misspellings corrected against the known vocabulary, lexicon phrases rewritten to their
- * canonical terms ("pot hole" and "bache" become {@code pothole}), stopwords, greetings
- * and location fillers removed. The same pipeline reads service names, so a message and a
- * catalog meet in one vocabulary.
+ * misspellings corrected against the known vocabulary, lexicon phrases rewritten to
+ * their canonical terms ("pot hole" and "bache" become {@code pothole}), stopwords,
+ * greetings and location fillers removed. The same pipeline reads service names, so a
+ * message and a catalog meet in one vocabulary.
  */
 final class Terms {
 
