@@ -12,11 +12,13 @@ import org.frontdoor.nlp.text.Token;
 
 /**
  * A catalog prepared for matching: each service as weighted terms from its name,
- * keywords, description and group (name counts most), weighted by how rare the term is
- * in this catalog and how specific it is across cities; plus an inverted index. Built
- * once per catalog; immutable.
+ * keywords, description and group (name counts most), weighted by how rare the term is in
+ * this catalog and how specific it is across cities; plus an inverted index. Built once
+ * per catalog; immutable.
  */
 final class ServiceIndex {
+
+	static final double KEYWORD_SPLIT = 0.5;
 
 	static final double NAME = 1.0;
 
@@ -64,7 +66,14 @@ final class ServiceIndex {
 		for (CatalogService s : this.services) {
 			Map<String, Double> v = new HashMap<>();
 			add(v, s.name(), NAME);
-			add(v, String.join(" , ", s.keywords()), KEYWORDS);
+			for (String keyword : s.keywords()) {
+				// A keyword phrase is one concept: its words share the keyword weight.
+				List<Terms.Term> terms = Terms.ofCatalog(keyword, this.vocabulary);
+				double w = KEYWORDS / Math.pow(Math.max(1, terms.size()), KEYWORD_SPLIT);
+				for (Terms.Term t : terms) {
+					v.merge(t.term(), w * t.weight(), Math::max);
+				}
+			}
 			add(v, s.description(), DESCRIPTION);
 			add(v, s.group(), GROUP);
 			raw.add(v);
@@ -113,7 +122,7 @@ final class ServiceIndex {
 		if (text == null || text.isBlank()) {
 			return;
 		}
-		for (Terms.Term t : Terms.of(text, this.vocabulary, -1, -1)) {
+		for (Terms.Term t : Terms.ofCatalog(text, this.vocabulary)) {
 			v.merge(t.term(), weight * t.weight(), Math::max);
 		}
 	}
