@@ -212,7 +212,8 @@ public final class ServiceClassifier {
 			messageCoverage = hits[best] / (double) direct.size();
 		}
 		return new Features(best, Arrays.copyOf(top, count), Arrays.copyOf(topScores, count),
-				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage);
+				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage,
+				(best >= 0) ? this.index.confusability[best] : 0);
 	}
 
 	private int accumulate(String term, double weight, double[] best, int[] touched, int touchedCount,
@@ -249,9 +250,10 @@ public final class ServiceClassifier {
 	 * @param catalogSize number of services in the catalog
 	 * @param nameCoverage share of the best service's (weighted) name the message covers
 	 * @param messageCoverage share of the message's terms that matched the best service
+	 * @param confusability how much the best service's name overlaps another service's
 	 */
 	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize,
-			double nameCoverage, double messageCoverage) {
+			double nameCoverage, double messageCoverage, double confusability) {
 
 		double s1() {
 			return (this.topScores.length > 0) ? this.topScores[0] : 0;

@@ -41,6 +41,11 @@ final class ServiceIndex {
 	/** Per service: its name terms with their weights. */
 	final List<Map<String, Double>> nameTerms = new ArrayList<>();
 
+	/**
+	 * Per service: how much its name overlaps the most similar other service name (0..1).
+	 */
+	final double[] confusability;
+
 	/** Inverse document frequency of each term in this catalog. */
 	final Map<String, Double> idf;
 
@@ -104,6 +109,16 @@ final class ServiceIndex {
 			this.nameTerms.add(Map.copyOf(names));
 			this.norms[i] = Math.pow(Math.max(sum, 1e-6), lengthExponent / 2);
 		}
+		this.confusability = new double[n];
+		for (int i = 0; i < n; i++) {
+			double best = 0;
+			for (int j = 0; j < n; j++) {
+				if (i != j) {
+					best = Math.max(best, overlap(this.nameTerms.get(i), this.nameTerms.get(j)));
+				}
+			}
+			this.confusability[i] = best;
+		}
 		Map<String, Posting> p = new HashMap<>();
 		postingIdx.forEach((t, list) -> {
 			int[] ids = new int[list.size()];
@@ -116,6 +131,23 @@ final class ServiceIndex {
 			p.put(t, new Posting(ids, ws));
 		});
 		this.postings = Map.copyOf(p);
+	}
+
+	/** Weighted Jaccard overlap of two name-term sets. */
+	static double overlap(Map<String, Double> a, Map<String, Double> b) {
+		double inter = 0;
+		double union = 0;
+		for (Map.Entry<String, Double> e : a.entrySet()) {
+			double o = b.getOrDefault(e.getKey(), 0.0);
+			inter += Math.min(e.getValue(), o);
+			union += Math.max(e.getValue(), o);
+		}
+		for (Map.Entry<String, Double> e : b.entrySet()) {
+			if (!a.containsKey(e.getKey())) {
+				union += e.getValue();
+			}
+		}
+		return (union > 0) ? inter / union : 0;
 	}
 
 	private void add(Map<String, Double> v, String text, double weight) {
