@@ -17,8 +17,8 @@ import org.frontdoor.nlp.location.LocationMention;
  * @param classification the ranked services (for a {@code REPORT}; an UNKNOWN
  * classification with reason "not a report" for commands)
  * @param location the place the text names, or {@code null}
- * @param geocode the geocoder's answer for that place, or {@code null} (no geocoder, or no
- * place)
+ * @param geocode the geocoder's answer for that place, or {@code null} (no geocoder, or
+ * no place)
  * @param warnings what limited the analysis (text cut at the size limit, empty text, a
  * component that failed), one sentence each
  */

@@ -81,12 +81,6 @@ public final class Analyzer {
 		}
 		String subject = TextCleaner.bound(request.subject()).text();
 		String text = body.text();
-		if (text.isBlank() && subject.isBlank()) {
-			warnings.add("empty text");
-		}
-		else if (!hasLetter(text) && !hasLetter(subject)) {
-			warnings.add("the text has no words");
-		}
 		String both = subject.isBlank() ? text : subject + "\n" + text;
 		LanguageGuess language = this.languages.detect(both, request.languageHint());
 		IntentResult intent = this.intents.detect(text.isBlank() ? subject : text);
@@ -110,6 +104,17 @@ public final class Analyzer {
 					&& text.regionMatches(mention.start(), mention.text(), 0, mention.text().length());
 			classification = this.classifier.classify(text, subject, inBody ? mention.start() : -1,
 					inBody ? mention.end() : -1);
+		}
+		if (intent.intent() == Intent.REPORT) {
+			if (text.isBlank() && subject.isBlank()) {
+				warnings.add("empty text");
+			}
+			else if (!hasLetter(text) && !hasLetter(subject)) {
+				warnings.add("the text has no words");
+			}
+			else if (classification.ranked().isEmpty()) {
+				warnings.add("no service: " + classification.reason());
+			}
 		}
 		GeocodeResult geocode = null;
 		if (this.geocoder != null && mention != null) {

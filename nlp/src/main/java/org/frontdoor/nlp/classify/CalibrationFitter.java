@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fits a {@link Calibration} on labeled development reports: a ridge-regularized
- * logistic regression (Newton's method) of "the top service is right" on
+ * Fits a {@link Calibration} on labeled development reports: a ridge-regularized logistic
+ * regression (Newton's method) of "the top service is right" on
  * {@link Calibration#FEATURES}; the AUTO threshold is the lowest probability at which the
  * AUTO decisions on the development data are at least as precise as asked; the ASK
  * threshold the probability under which the right service is rarely even in the top

@@ -17,10 +17,10 @@ import tools.jackson.dataformat.xml.XmlMapper;
 /**
  * Reads a GeoReport v2 service list as real backends publish it: a JSON array, a JSON
  * object wrapping the array (any key), a single service object, or {@code services.xml}.
- * Tolerates integer codes, {@code "true"}/{@code "1"} booleans, keywords as a string or an
- * array, missing optional fields and a byte-order mark. Entries without a code or a name
- * are skipped with a note; duplicate codes keep the first. Never throws for bad content:
- * the {@link Result} says what went wrong.
+ * Tolerates integer codes, {@code "true"}/{@code "1"} booleans, keywords as a string or
+ * an array, missing optional fields and a byte-order mark. Entries without a code or a
+ * name are skipped with a note; duplicate codes keep the first. Never throws for bad
+ * content: the {@link Result} says what went wrong.
  */
 public final class CatalogReader {
 
@@ -157,8 +157,8 @@ public final class CatalogReader {
 		String code = text(first(entry, CODE_FIELDS));
 		String name = text(first(entry, NAME_FIELDS));
 		if (code.isBlank()) {
-			problems.add("service #" + index + (name.isBlank() ? "" : " ('" + name + "')")
-					+ ": no service_code, skipped");
+			problems
+				.add("service #" + index + (name.isBlank() ? "" : " ('" + name + "')") + ": no service_code, skipped");
 			return null;
 		}
 		if (name.isBlank()) {
@@ -184,8 +184,8 @@ public final class CatalogReader {
 		if (meta != null && !meta.isBoolean() && !meta.isNull()) {
 			problems.add("service '" + code + "': metadata " + meta + " read as " + metadata);
 		}
-		return new CatalogService(code.strip(), name.strip(), text(first(entry, DESCRIPTION_FIELDS)).strip(),
-				keywords, text(first(entry, GROUP_FIELDS)).strip(), metadata, text(entry.get("type")).strip());
+		return new CatalogService(code.strip(), name.strip(), text(first(entry, DESCRIPTION_FIELDS)).strip(), keywords,
+				text(first(entry, GROUP_FIELDS)).strip(), metadata, text(entry.get("type")).strip());
 	}
 
 	private static void addKeywords(List<String> out, String raw) {

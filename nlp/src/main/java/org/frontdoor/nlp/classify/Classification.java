@@ -9,8 +9,8 @@ import java.util.Optional;
  * @param decision what the dialog may do
  * @param ranked the best candidates, best first (at most five; empty when nothing
  * matched)
- * @param reason a short explanation when the decision is not {@link Decision#AUTO}
- * (e.g. "no service matched", "close call between two services")
+ * @param reason a short explanation when the decision is not {@link Decision#AUTO} (e.g.
+ * "no service matched", "close call between two services")
  */
 public record Classification(Decision decision, List<RankedService> ranked, String reason) {
 

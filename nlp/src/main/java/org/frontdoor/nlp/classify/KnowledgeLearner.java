@@ -21,11 +21,11 @@ import org.frontdoor.nlp.text.Token;
  * Learns, from real reports paired with the request type a city filed them under, which
  * words residents write for which words cities use in service names. For every pair, each
  * distinct term of the report co-occurs with each distinct term of the title; an
- * association {@code r → t} is kept when it was seen in at least
- * {@value #MIN_PAIRS} reports, {@code P(t | r)} (add-two smoothed) is at least
- * {@value #MIN_PROBABILITY} and {@code t} is at least {@value #MIN_LIFT} times likelier
- * after {@code r} than overall. Its weight is that probability, capped at
- * {@value #MAX_WEIGHT}; at most {@value #MAX_PER_TERM} per report term.
+ * association {@code r → t} is kept when it was seen in at least {@value #MIN_PAIRS}
+ * reports, {@code P(t | r)} (add-two smoothed) is at least {@value #MIN_PROBABILITY} and
+ * {@code t} is at least {@value #MIN_LIFT} times likelier after {@code r} than overall.
+ * Its weight is that probability, capped at {@value #MAX_WEIGHT}; at most
+ * {@value #MAX_PER_TERM} per report term.
  */
 public final class KnowledgeLearner {
 
@@ -64,8 +64,8 @@ public final class KnowledgeLearner {
 	 * @param title the city's request type title
 	 */
 	public void add(String report, String title) {
-		Set<String> r = terms(report);
-		Set<String> t = terms(title);
+		Set<String> r = terms(report, true);
+		Set<String> t = terms(title, false);
 		if (r.isEmpty() || t.isEmpty()) {
 			return;
 		}
@@ -94,9 +94,11 @@ public final class KnowledgeLearner {
 		}
 	}
 
-	private Set<String> terms(String text) {
+	private Set<String> terms(String text, boolean message) {
 		Set<String> out = new HashSet<>();
-		for (Terms.Term t : Terms.of(TextCleaner.bound(text).text(), this.vocabulary, -1, -1)) {
+		String bounded = TextCleaner.bound(text).text();
+		for (Terms.Term t : message ? Terms.of(bounded, this.vocabulary, -1, -1)
+				: Terms.ofCatalog(bounded, this.vocabulary)) {
 			out.add(t.term());
 		}
 		return out;

@@ -124,6 +124,7 @@ public final class ServiceClassifier {
 		double[] bestOf = new double[n];
 		int[] touched = new int[n];
 		int[] hits = new int[n];
+		double[][] contributions = new double[n][];
 		Map<String, Double> reach = new HashMap<>();
 		Lexicon lexicon = this.knowledge.lexicon();
 		for (Map.Entry<String, Double> e : direct.entrySet()) {
@@ -140,15 +141,35 @@ public final class ServiceClassifier {
 			boolean catalogWord = this.index.postings.containsKey(e.getKey());
 			for (Map.Entry<String, Double> r : catalogWord ? Map.<String, Double>of().entrySet()
 					: this.knowledge.associations(e.getKey()).entrySet()) {
+				if (this.knowledge.specificity(r.getKey()) < 0.5) {
+					continue;
+				}
 				reach.merge(r.getKey(), e.getValue() * r.getValue() * this.params.learnedWeight(), Math::max);
 				touchedCount = accumulate(r.getKey(), e.getValue() * r.getValue() * this.params.learnedWeight(), bestOf,
 						touched, touchedCount, null);
 			}
 			for (int k = 0; k < touchedCount; k++) {
 				int i = touched[k];
-				scores[i] += bestOf[i];
+				if (contributions[i] == null) {
+					contributions[i] = new double[direct.size()];
+				}
+				contributions[i][hits[i]++] = bestOf[i];
 				bestOf[i] = 0;
-				hits[i]++;
+			}
+		}
+		// Diminishing returns: a service's best-matching message term counts fully, the
+		// next ones less, so a strong single match beats several weak ones (a two-word
+		// concept, words of a long description).
+		for (int i = 0; i < n; i++) {
+			double[] c = contributions[i];
+			if (c == null) {
+				continue;
+			}
+			Arrays.sort(c, 0, hits[i]);
+			double factor = 1.0;
+			for (int k = hits[i] - 1; k >= 0; k--) {
+				scores[i] += factor * c[k];
+				factor *= this.params.decay();
 			}
 		}
 		for (int i = 0; i < n; i++) {
@@ -191,7 +212,8 @@ public final class ServiceClassifier {
 			messageCoverage = hits[best] / (double) direct.size();
 		}
 		return new Features(best, Arrays.copyOf(top, count), Arrays.copyOf(topScores, count),
-				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage);
+				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage,
+				(best >= 0) ? this.index.confusability[best] : 0);
 	}
 
 	private int accumulate(String term, double weight, double[] best, int[] touched, int touchedCount,
@@ -228,9 +250,10 @@ public final class ServiceClassifier {
 	 * @param catalogSize number of services in the catalog
 	 * @param nameCoverage share of the best service's (weighted) name the message covers
 	 * @param messageCoverage share of the message's terms that matched the best service
+	 * @param confusability how much the best service's name overlaps another service's
 	 */
 	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize,
-			double nameCoverage, double messageCoverage) {
+			double nameCoverage, double messageCoverage, double confusability) {
 
 		double s1() {
 			return (this.topScores.length > 0) ? this.topScores[0] : 0;
@@ -249,10 +272,12 @@ public final class ServiceClassifier {
 	 * @param relatedWeight weight of curated related concepts
 	 * @param learnedWeight weight of learned associations
 	 * @param examplesWeight weight of the city's own past requests
+	 * @param decay weight of each further matching message term relative to the previous
 	 */
-	record Params(double lengthExponent, double relatedWeight, double learnedWeight, double examplesWeight) {
+	record Params(double lengthExponent, double relatedWeight, double learnedWeight, double examplesWeight,
+			double decay) {
 
-		static final Params DEFAULT = new Params(0.8, 1.0, 1.0, 3.0);
+		static final Params DEFAULT = new Params(0.8, 1.0, 1.0, 3.0, 0.8);
 
 	}
 

@@ -12,11 +12,13 @@ import org.frontdoor.nlp.text.Token;
 
 /**
  * A catalog prepared for matching: each service as weighted terms from its name,
- * keywords, description and group (name counts most), weighted by how rare the term is
- * in this catalog and how specific it is across cities; plus an inverted index. Built
- * once per catalog; immutable.
+ * keywords, description and group (name counts most), weighted by how rare the term is in
+ * this catalog and how specific it is across cities; plus an inverted index. Built once
+ * per catalog; immutable.
  */
 final class ServiceIndex {
+
+	static final double KEYWORD_SPLIT = 0.5;
 
 	static final double NAME = 1.0;
 
@@ -38,6 +40,11 @@ final class ServiceIndex {
 
 	/** Per service: its name terms with their weights. */
 	final List<Map<String, Double>> nameTerms = new ArrayList<>();
+
+	/**
+	 * Per service: how much its name overlaps the most similar other service name (0..1).
+	 */
+	final double[] confusability;
 
 	/** Inverse document frequency of each term in this catalog. */
 	final Map<String, Double> idf;
@@ -64,7 +71,14 @@ final class ServiceIndex {
 		for (CatalogService s : this.services) {
 			Map<String, Double> v = new HashMap<>();
 			add(v, s.name(), NAME);
-			add(v, String.join(" , ", s.keywords()), KEYWORDS);
+			for (String keyword : s.keywords()) {
+				// A keyword phrase is one concept: its words share the keyword weight.
+				List<Terms.Term> terms = Terms.ofCatalog(keyword, this.vocabulary);
+				double w = KEYWORDS / Math.pow(Math.max(1, terms.size()), KEYWORD_SPLIT);
+				for (Terms.Term t : terms) {
+					v.merge(t.term(), w * t.weight(), Math::max);
+				}
+			}
 			add(v, s.description(), DESCRIPTION);
 			add(v, s.group(), GROUP);
 			raw.add(v);
@@ -95,6 +109,16 @@ final class ServiceIndex {
 			this.nameTerms.add(Map.copyOf(names));
 			this.norms[i] = Math.pow(Math.max(sum, 1e-6), lengthExponent / 2);
 		}
+		this.confusability = new double[n];
+		for (int i = 0; i < n; i++) {
+			double best = 0;
+			for (int j = 0; j < n; j++) {
+				if (i != j) {
+					best = Math.max(best, overlap(this.nameTerms.get(i), this.nameTerms.get(j)));
+				}
+			}
+			this.confusability[i] = best;
+		}
 		Map<String, Posting> p = new HashMap<>();
 		postingIdx.forEach((t, list) -> {
 			int[] ids = new int[list.size()];
@@ -109,11 +133,28 @@ final class ServiceIndex {
 		this.postings = Map.copyOf(p);
 	}
 
+	/** Weighted Jaccard overlap of two name-term sets. */
+	static double overlap(Map<String, Double> a, Map<String, Double> b) {
+		double inter = 0;
+		double union = 0;
+		for (Map.Entry<String, Double> e : a.entrySet()) {
+			double o = b.getOrDefault(e.getKey(), 0.0);
+			inter += Math.min(e.getValue(), o);
+			union += Math.max(e.getValue(), o);
+		}
+		for (Map.Entry<String, Double> e : b.entrySet()) {
+			if (!a.containsKey(e.getKey())) {
+				union += e.getValue();
+			}
+		}
+		return (union > 0) ? inter / union : 0;
+	}
+
 	private void add(Map<String, Double> v, String text, double weight) {
 		if (text == null || text.isBlank()) {
 			return;
 		}
-		for (Terms.Term t : Terms.of(text, this.vocabulary, -1, -1)) {
+		for (Terms.Term t : Terms.ofCatalog(text, this.vocabulary)) {
 			v.merge(t.term(), weight * t.weight(), Math::max);
 		}
 	}

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Spelling correction against a known vocabulary with the symmetric-delete method: a
- * word and each vocabulary word are reduced by one deleted character and matched, then
- * the candidates are checked with the Damerau-Levenshtein distance (1 edit up to 6
- * letters, 2 from 7). "streetlite", "grafitti", "sidwalk", "potholl" find their word.
- * Immutable and thread-safe.
+ * Spelling correction against a known vocabulary with the symmetric-delete method: a word
+ * and each vocabulary word are reduced by one deleted character and matched, then the
+ * candidates are checked with the Damerau-Levenshtein distance (1 edit up to 6 letters, 2
+ * from 7). "streetlite", "grafitti", "sidwalk", "potholl" find their word. Immutable and
+ * thread-safe.
  */
 final class Speller {
 

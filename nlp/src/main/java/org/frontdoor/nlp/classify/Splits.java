@@ -3,10 +3,10 @@ package org.frontdoor.nlp.classify;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The one deterministic split of the real data into train (buckets 0–49), dev (50–69)
- * and held-out (70–99), by the FNV-1a hash of a key (the organization for the
- * multi-city reports, the normalized title for Atlanta). Learning uses only train,
- * calibration and tuning only dev; held-out is for reporting.
+ * The one deterministic split of the real data into train (buckets 0–49), dev (50–69) and
+ * held-out (70–99), by the FNV-1a hash of a key (the organization for the multi-city
+ * reports, the normalized title for Atlanta). Learning uses only train, calibration and
+ * tuning only dev; held-out is for reporting.
  */
 public final class Splits {
 

@@ -10,10 +10,10 @@ import org.frontdoor.nlp.text.Token;
 /**
  * Turns text into the terms classification works with: words only (URLs, emails, phone
  * numbers, numbers, emoji dropped), lowercased without accents, plural {@code s} removed,
- * misspellings corrected against the known vocabulary, lexicon phrases rewritten to
- * their canonical terms ("pot hole" and "bache" become {@code pothole}), stopwords,
- * greetings and location fillers removed. The same pipeline reads service names, so a
- * message and a catalog meet in one vocabulary.
+ * misspellings corrected against the known vocabulary, lexicon phrases rewritten to their
+ * canonical terms ("pot hole" and "bache" become {@code pothole}), stopwords, greetings
+ * and location fillers removed. The same pipeline reads service names, so a message and a
+ * catalog meet in one vocabulary.
  */
 final class Terms {
 
@@ -26,6 +26,20 @@ final class Terms {
 			Map.entry("his", "his"), Map.entry("its", "its"), Map.entry("was", "was"), Map.entry("has", "has"),
 			Map.entry("does", "does"), Map.entry("is", "is"), Map.entry("us", "us"), Map.entry("tires", "tire"),
 			Map.entry("tries", "try"), Map.entry("lights", "light"), Map.entry("potholes", "pothole"));
+
+	/**
+	 * Words after which, up to the next punctuation or conjunction, the words say where,
+	 * not what.
+	 */
+	private static final java.util.Set<String> SPATIAL = java.util.Set.of("on", "in", "at", "around", "near", "by",
+			"beside", "behind", "under", "across", "along", "outside", "inside", "next", "into", "onto", "en", "sobre",
+			"cerca", "junto", "frente", "detras", "debajo", "dentro", "afuera", "alrededor", "enfrente");
+
+	private static final java.util.Set<String> CLAUSE = java.util.Set.of("and", "but", "or", "y", "pero", "o", "also",
+			"tambien", "which", "that", "que");
+
+	/** Weight of a word in a "where" phrase ("pothole around the storm drain"). */
+	static final double CONTEXT_WEIGHT = 0.6;
 
 	private Terms() {
 	}
@@ -66,8 +80,24 @@ final class Terms {
 	 * @return the terms in order (weights 1, or less for spelling corrections)
 	 */
 	static List<Term> of(String text, Vocabulary vocabulary, int maskBegin, int maskEnd) {
+		return of(text, vocabulary, maskBegin, maskEnd, true);
+	}
+
+	/**
+	 * Terms of a catalog text (a service name, keyword or description): no word is
+	 * down-weighted as a place.
+	 * @param text the text
+	 * @param vocabulary the lexicon and spellers
+	 * @return the terms
+	 */
+	static List<Term> ofCatalog(String text, Vocabulary vocabulary) {
+		return of(text, vocabulary, -1, -1, false);
+	}
+
+	private static List<Term> of(String text, Vocabulary vocabulary, int maskBegin, int maskEnd, boolean places) {
 		List<Token> tokens = TextCleaner.tokenize(text);
 		List<Word> words = new ArrayList<>(tokens.size());
+		boolean context = false;
 		for (Token token : tokens) {
 			if (maskBegin >= 0 && token.begin() < maskEnd && token.end() > maskBegin) {
 				words.add(Word.BREAK);
@@ -76,10 +106,22 @@ final class Terms {
 			if (!token.isWord()) {
 				if (token.kind() == Token.Kind.SYMBOL && isSentenceBreak(token.text())) {
 					words.add(Word.BREAK);
+					context = false;
 				}
 				continue;
 			}
 			String raw = token.norm().replace("'", "").replace("’", "");
+			if (SPATIAL.contains(raw)) {
+				context = places;
+			}
+			else if (CLAUSE.contains(raw)) {
+				context = false;
+			}
+			if (context && !SPATIAL.contains(raw)) {
+				Word w = vocabulary.word(raw, token.begin(), token.end());
+				words.add(new Word(w.raw, w.stem, w.weight * CONTEXT_WEIGHT, w.begin, w.end));
+				continue;
+			}
 			if (raw.equals("nt") && !words.isEmpty() && words.get(words.size() - 1) != Word.BREAK) {
 				Word prev = words.remove(words.size() - 1);
 				raw = prev.raw + "nt";

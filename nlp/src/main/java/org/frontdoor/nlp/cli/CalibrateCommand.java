@@ -73,9 +73,8 @@ final class CalibrateCommand implements Command {
 				}
 			}
 			Calibration c = fitter.fit(precision);
-			CalibrationFitter.write(c, Path.of(args.require("--out")),
-					"fitted on " + fitter.size() + " dev reports (sandbox, multicity, atlanta), AUTO precision target "
-							+ precision);
+			CalibrationFitter.write(c, Path.of(args.require("--out")), "fitted on " + fitter.size()
+					+ " dev reports (sandbox, multicity, atlanta), AUTO precision target " + precision);
 			out.println("calibrated on " + fitter.size() + " dev reports: " + c);
 			return 0;
 		}

@@ -39,7 +39,8 @@ final class EvaluateCommand implements Command {
 
 	@Override
 	public int run(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
-		CliArgs args = new CliArgs(argv, Set.of("--services", "--catalogs", "--examples", "--in"), Set.of("--json", "--errors"));
+		CliArgs args = new CliArgs(argv, Set.of("--services", "--catalogs", "--examples", "--in"),
+				Set.of("--json", "--errors"));
 		if (args.get("--services") == null && args.get("--catalogs") == null) {
 			throw new CliArgs.UsageException("--services or --catalogs is required");
 		}
@@ -100,9 +101,12 @@ final class EvaluateCommand implements Command {
 					String gold = il.node().path("service_code").asString("");
 					String got = analysis.classification().top().map((r) -> r.service().code()).orElse("(none)");
 					if (!gold.isEmpty() && !gold.equals(got)) {
-						err.println("WRONG " + gold + " <- " + got + " ["
-								+ analysis.classification().decision() + "] " + il.request().text().replace('\n', ' ') + " :: "
-								+ analysis.classification().ranked().stream().limit(3)
+						err.println("WRONG " + gold + " <- " + got + " [" + analysis.classification().decision() + "] "
+								+ il.request().text().replace('\n', ' ') + " :: "
+								+ analysis.classification()
+									.ranked()
+									.stream()
+									.limit(3)
 									.map((r) -> r.service().code() + "=" + r.score())
 									.toList());
 					}

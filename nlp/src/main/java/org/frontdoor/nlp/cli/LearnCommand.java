@@ -12,9 +12,11 @@ import org.frontdoor.nlp.classify.KnowledgeLearner;
 import org.frontdoor.nlp.classify.Splits;
 
 /**
- * {@code learn --data <shared/data> --out <dir>}: derives {@code associations.tsv} and
- * {@code vocabulary.tsv} from the TRAIN split of the real reports (see
- * {@code classify/SOURCES.md}).
+ * {@code learn --data <shared/data> --out
+ *
+<dir>
+ * }: derives {@code associations.tsv} and {@code vocabulary.tsv} from the TRAIN split of
+ * the real reports (see {@code classify/SOURCES.md}).
  */
 final class LearnCommand implements Command {
 

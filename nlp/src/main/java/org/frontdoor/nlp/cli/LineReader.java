@@ -22,7 +22,8 @@ final class LineReader {
 
 	/**
 	 * The next line.
-	 * @return the line, {@link #TOO_LONG} for an over-long line, or {@code null} at the end
+	 * @return the line, {@link #TOO_LONG} for an over-long line, or {@code null} at the
+	 * end
 	 * @throws IOException when reading fails
 	 */
 	String next() throws IOException {

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code frontdoor-nlp} command line: a table of subcommands (name → command). See the
- * README ("Understanding messages") for the {@code analyze} and {@code evaluate}
+ * The {@code frontdoor-nlp} command line: a table of subcommands (name → command). See
+ * the README ("Understanding messages") for the {@code analyze} and {@code evaluate}
  * contracts.
  */
 public final class Main {

@@ -90,7 +90,9 @@ final class RealData {
 		}
 	}
 
-	/** Multi-city SeeClickFix reports with a description (organization's request type). */
+	/**
+	 * Multi-city SeeClickFix reports with a description (organization's request type).
+	 */
 	static List<Report> multicity(Path data) throws IOException {
 		List<Report> out = new ArrayList<>();
 		for (Map<String, String> row : csv(data.resolve(MULTICITY))) {
@@ -105,7 +107,9 @@ final class RealData {
 		return out;
 	}
 
-	/** Atlanta issue titles joined to the ATL311 Solution Topic of their service request. */
+	/**
+	 * Atlanta issue titles joined to the ATL311 Solution Topic of their service request.
+	 */
 	static List<Report> atlantaLabeled(Path data) throws IOException {
 		Map<String, String> summaries = atlantaSummaries(data);
 		Map<String, Report> byIssue = new LinkedHashMap<>();

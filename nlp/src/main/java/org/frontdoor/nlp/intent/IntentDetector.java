@@ -22,8 +22,8 @@ import org.frontdoor.nlp.text.TextCleaner;
 /**
  * Finds commands in resident messages, in English and Spanish, from tables
  * ({@code keywords.tsv}, {@code fillers.txt}). A message is a command only when every
- * word is a keyword of one intent or a filler ("please", "me", "por favor"…), so
- * "stop texting me" is {@link Intent#STOP} but "stop sign knocked over on elm st" is a
+ * word is a keyword of one intent or a filler ("please", "me", "por favor"…), so "stop
+ * texting me" is {@link Intent#STOP} but "stop sign knocked over on elm st" is a
  * {@link Intent#REPORT}, and "no" is {@link Intent#NO} but "no light on my street" is a
  * report. Immutable and thread-safe.
  */
@@ -36,13 +36,12 @@ public final class IntentDetector {
 
 	private static final Set<String> WEAK_YES = Set.of("ok", "okay", "okey", "k", "kk", "ya");
 
-	private static final Set<String> MENU_WORDS = Set.of("option", "opcion", "number", "numero", "choice", "num",
-			"no", "pick", "choose", "elijo", "el", "la", "la opcion");
+	private static final Set<String> MENU_WORDS = Set.of("option", "opcion", "number", "numero", "choice", "num", "no",
+			"pick", "choose", "elijo", "el", "la", "la opcion");
 
-	private static final Map<String, String> LANG_ARGS = Map.ofEntries(Map.entry("es", "es"),
-			Map.entry("esp", "es"), Map.entry("spanish", "es"), Map.entry("espanol", "es"),
-			Map.entry("castellano", "es"), Map.entry("en", "en"), Map.entry("eng", "en"), Map.entry("english", "en"),
-			Map.entry("ingles", "en"));
+	private static final Map<String, String> LANG_ARGS = Map.ofEntries(Map.entry("es", "es"), Map.entry("esp", "es"),
+			Map.entry("spanish", "es"), Map.entry("espanol", "es"), Map.entry("castellano", "es"),
+			Map.entry("en", "en"), Map.entry("eng", "en"), Map.entry("english", "en"), Map.entry("ingles", "en"));
 
 	private static final Set<String> LANG_FILLERS = Set.of("in", "en", "please", "por", "favor", "speak", "hablo",
 			"habla", "i", "yo", "do", "you", "usted", "switch", "to", "cambiar", "a", "al");

@@ -22,11 +22,12 @@ public final class TextCleaner {
 	/** Only the first this many characters of a message are analyzed. */
 	public static final int MAX_CHARS = 4096;
 
-	private static final Pattern URL = Pattern.compile("(?i)^(https?://|www\\.|ftp://).*|^[a-z0-9.-]+\\.(com|org|net|gov|edu|us|co|io|ly)(/.*)?$");
+	private static final Pattern URL = Pattern
+		.compile("(?i)^(https?://|www\\.|ftp://).*|^[a-z0-9.-]+\\.(com|org|net|gov|edu|us|co|io|ly)(/.*)?$");
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$");
 
-	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9().\\- ]{5,}[0-9]$");
+	private static final Pattern PHONE = Pattern.compile("^\\+?\\(?[0-9][0-9().\\- ]{5,}[0-9]$");
 
 	private static final Pattern NUMBER = Pattern.compile("^#?[0-9]+(st|nd|rd|th)?$", Pattern.CASE_INSENSITIVE);
 

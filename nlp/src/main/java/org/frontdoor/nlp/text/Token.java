@@ -4,8 +4,8 @@ package org.frontdoor.nlp.text;
  * One token of a resident's message.
  *
  * @param text the token as written (original case)
- * @param norm lowercased, accents folded, leading {@code #} removed; empty for
- * non-word tokens
+ * @param norm lowercased, accents folded, leading {@code #} removed; empty for non-word
+ * tokens
  * @param kind what sort of token
  * @param begin offset in the analyzed text
  * @param end offset just past the token
