@@ -127,8 +127,18 @@ final class EvalSetsCommand implements Command {
 		});
 		Map<Splits.Part, List<ObjectNode>> parts = new LinkedHashMap<>();
 		Set<String> seen = new HashSet<>();
+		StringBuilder past = new StringBuilder("text,service_code\n");
 		for (RealData.Report r : reports) {
-			if (r.part() == Splits.Part.TRAIN || !seen.add(RealData.normalized(r.text()) + "|" + r.label())) {
+			if (r.part() == Splits.Part.TRAIN) {
+				// Atlanta's own past requests, for the city-examples demonstration.
+				past.append('"')
+					.append(RealData.scrub(r.text()).replace("\"", "\"\""))
+					.append("\",")
+					.append(codes.get(r.label()))
+					.append('\n');
+				continue;
+			}
+			if (!seen.add(RealData.normalized(r.text()) + "|" + r.label())) {
 				continue;
 			}
 			ObjectNode line = NODES.objectNode();
@@ -139,7 +149,8 @@ final class EvalSetsCommand implements Command {
 		}
 		Files.createDirectories(dir);
 		Files.writeString(dir.resolve("services.json"), services.toPrettyString() + "\n", StandardCharsets.UTF_8);
-		return write(dir, parts, "atlanta (" + services.size() + " Solution Topics)");
+		Files.writeString(dir.resolve("past-requests.csv"), past.toString(), StandardCharsets.UTF_8);
+		return write(dir, parts, "atlanta (" + services.size() + " Solution Topics; train part as past-requests.csv)");
 	}
 
 	private static String sandbox(Path data, Path dir) throws IOException {

@@ -24,6 +24,7 @@ public final class Main {
 		register(new LearnCommand());
 		register(new EvalSetsCommand());
 		register(new CalibrateCommand());
+		register(new BenchCommand());
 		register(new GazetteerBuildCommand());
 		register(new GeocodeEvaluateCommand());
 	}
