@@ -42,6 +42,9 @@ final class LocationRules {
 
 	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
+	private static final Set<String> FILLERS = Set.of("just", "right", "jus", "shortly", "immediately", "slightly",
+			",");
+
 	private static final Set<String> PLURAL_TYPES = Set.of("streets", "sts", "aves", "avenues", "roads", "rds");
 
 	private static final Set<String> PREPOSITIONS = Set.of("on", "at", "of", "to", "near", "by", "en", "in", "from",
@@ -774,16 +777,57 @@ final class LocationRules {
 				case LANDMARK_NAMED -> i + 1 < tt.size() && tt.cap[i + 1]
 						&& Set.of("near", "by", "behind", "opposite", "outside", "at", "from", "of", "to")
 							.contains(tt.fold[i]);
-				case INTERSECTION_HIGHWAY ->
-					(this.anchor == Tag.REL) ? Set.of("onto", "to", "from").contains(tt.fold[i])
-							: tt.tags[i] == Tag.DIR && i + 1 < tt.size() && tt.tags[i + 1] == Tag.OF;
-				case LANDMARK_GENERIC -> lex.in("landmarkhead", tt.fold[i]);
+				case INTERSECTION_HIGHWAY -> (this.anchor == Tag.REL)
+						? Set.of("onto", "to", "from").contains(tt.fold[i])
+								&& (streetEnd(tt, i - 1) || tt.is(i - 1, Tag.NUM) || tt.is(i - 2, Tag.NUM))
+						: tt.tags[i] == Tag.DIR && i + 2 < tt.size() && tt.tags[i + 1] == Tag.OF
+								&& tt.tags[i + 2] == Tag.NUM;
+				case LANDMARK_GENERIC -> lex.in("landmarkhead", tt.fold[i]) && i > 0
+						&& (tt.tags[i - 1] == Tag.WORD || tt.tags[i - 1] == Tag.NOUN || tt.tags[i - 1] == Tag.ORD
+								|| tt.known(i - 1) || lex.in("landmarkhead", tt.fold[i - 1]));
 				case LANDMARK_HEAD_FIRST ->
 					lex.in("landmarkheadfirst", tt.fold[i]) || lex.map("landmarkprefix").containsKey(tt.fold[i]);
-				case INTERSECTION_RELATIVE -> tt.tags[i] == this.anchor
+				case INTERSECTION_RELATIVE -> tt.tags[i] == this.anchor && streetEnd(tt, i - 1)
 						&& (this.anchor != Tag.DIR || (i + 1 < tt.size() && tt.tags[i + 1] == Tag.OF));
+				case INTERSECTION_CONJ, INTERSECTION_MEETS ->
+					tt.tags[i] == this.anchor && streetEnd(tt, i - 1) && streetStart(tt, i + 1);
+				case ADDRESS -> tt.tags[i] == Tag.NUM && i + 1 < tt.size()
+						&& (streetStart(tt, i + 1) || tt.tags[i + 1] == Tag.NUM || tt.tags[i + 1] == Tag.CONJ
+								|| "-".equals(tt.fold[i + 1]) || ",".equals(tt.fold[i + 1])
+								|| "block".equals(tt.fold[i + 1]) || "blk".equals(tt.fold[i + 1]));
+				case ADDRESS_ES -> tt.tags[i] == Tag.NUM && i + 1 < tt.size() && tt.tags[i + 1] == Tag.OF;
+				case ADDRESS_AFTER -> tt.tags[i] == Tag.NUM && i > 0 && tt.tags[i - 1] == Tag.TYPE;
 				default -> tt.tags[i] == this.anchor;
 			};
+		}
+
+		/**
+		 * Whether token i can end a street ("elm", "st", "n", "5th"), looking past the
+		 * fillers of "X, just south of Y".
+		 */
+		private static boolean streetEnd(TaggedText tt, int i) {
+			int k = i;
+			while (k >= 0 && k > i - 3 && FILLERS.contains(tt.fold[k])) {
+				k--;
+			}
+			return k >= 0 && (tt.nameLike(k) || tt.tags[k] == Tag.TYPE || tt.tags[k] == Tag.DIR);
+		}
+
+		/**
+		 * Whether a street can start at token i, after an article or "calle" ("the", "de
+		 * la calle").
+		 */
+		private static boolean streetStart(TaggedText tt, int i) {
+			for (int k = i; k < Math.min(tt.size(), i + 3); k++) {
+				if (tt.nameLike(k) || tt.tags[k] == Tag.DIR || tt.tags[k] == Tag.PTYPE || tt.tags[k] == Tag.NUM) {
+					return true;
+				}
+				if (!(tt.tags[k] == Tag.OF || "the".equals(tt.fold[k]) || "la".equals(tt.fold[k])
+						|| "el".equals(tt.fold[k]) || "with".equals(tt.fold[k]) || "con".equals(tt.fold[k]))) {
+					return false;
+				}
+			}
+			return false;
 		}
 
 	}

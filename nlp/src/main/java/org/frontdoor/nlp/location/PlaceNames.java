@@ -44,6 +44,12 @@ public final class PlaceNames {
 
 	private final int longestPhrase;
 
+	/**
+	 * First word of any phrase (street, landmark, town, city name) → the longest phrase
+	 * it starts, in words.
+	 */
+	private final Map<String, Integer> firstWords;
+
 	private PlaceNames(String city, Collection<String> cityNames, Collection<String> towns,
 			Collection<String> streetPhrases, Map<String, List<String>> landmarkPhrases) {
 		this.city = city;
@@ -74,6 +80,24 @@ public final class PlaceNames {
 			longest = Math.max(longest, p.split(" ").length);
 		}
 		this.longestPhrase = longest;
+		Map<String, Integer> first = new HashMap<>();
+		for (Collection<String> phrases : List.of(this.landmarkPhrases.keySet(), this.streetPhrases,
+				this.towns.keySet(), this.cityNames)) {
+			for (String phrase : phrases) {
+				String[] words = phrase.split(" ");
+				first.merge(words[0], words.length, Math::max);
+			}
+		}
+		this.firstWords = Map.copyOf(first);
+	}
+
+	/**
+	 * The longest phrase (in words) that starts with a folded word, 0 when none does.
+	 * @param folded the folded word
+	 * @return the length
+	 */
+	int longestStartingWith(String folded) {
+		return this.firstWords.getOrDefault(folded, 0);
 	}
 
 	private static void addIfNotBlank(Set<String> set, String value) {

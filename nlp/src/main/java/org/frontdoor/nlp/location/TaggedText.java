@@ -36,8 +36,6 @@ final class TaggedText {
 	private static final java.util.Set<String> SPANISH_ARTICLES = java.util.Set.of("el", "la", "los", "las", "de",
 			"del");
 
-	private static final Pattern LETTER = Pattern.compile(".*\\p{L}.*");
-
 	/** The role of a token in a place description. */
 	enum Tag {
 
@@ -245,16 +243,28 @@ final class TaggedText {
 		if ("/".equals(lower) || "\\".equals(lower)) {
 			return Tag.SLASH;
 		}
-		if (POLE_ID.matcher(lower).matches()) {
-			return Tag.POLEID;
+		boolean digit = false;
+		boolean letter = false;
+		for (int k = 0; k < lower.length(); k++) {
+			char c = lower.charAt(k);
+			digit |= Character.isDigit(c);
+			letter |= Character.isLetter(c);
 		}
-		if (NUMBER.matcher(lower).matches()) {
-			return Tag.NUM;
+		if (digit) {
+			if (POLE_ID.matcher(lower).matches()) {
+				return Tag.POLEID;
+			}
+			if (NUMBER.matcher(lower).matches()) {
+				return Tag.NUM;
+			}
+			if (GLUED_ORDINAL.matcher(lower).matches() || StreetLexicon.ordinal(fold) != null) {
+				return Tag.ORD;
+			}
 		}
-		if (GLUED_ORDINAL.matcher(lower).matches() || StreetLexicon.ordinal(fold) != null) {
+		else if (StreetLexicon.ordinal(fold) != null) {
 			return Tag.ORD;
 		}
-		if (!LETTER.matcher(lower).matches()) {
+		if (!letter) {
 			return Tag.PUNCT;
 		}
 		if (lex.in("conj", fold)) {
@@ -323,7 +333,12 @@ final class TaggedText {
 			if (this.tags[i] == Tag.STOP || this.tags[i] == Tag.PUNCT || this.tags[i] == Tag.NUM) {
 				continue;
 			}
-			for (int len = Math.min(max, n - i); len >= 1; len--) {
+			int longest = Math.max(names.longestStartingWith(this.fold[i]),
+					names.longestStartingWith(StreetLexicon.nameWord(this.fold[i], 0, 2)));
+			if (longest == 0) {
+				longest = names.longestStartingWith(StreetLexicon.nameWord(this.fold[i], 0, 1));
+			}
+			for (int len = Math.min(Math.min(max, longest), n - i); len >= 1; len--) {
 				String raw = phrase(i, len, false);
 				String canonical = phrase(i, len, true);
 				if (raw != null && (names.isStreet(raw) || names.isStreet(canonical))) {
@@ -378,7 +393,8 @@ final class TaggedText {
 			if (this.tags[i] == Tag.PUNCT) {
 				continue;
 			}
-			for (int len = Math.min(max, n - i); len >= 1; len--) {
+			int longest = names.longestStartingWith(this.fold[i]);
+			for (int len = Math.min(Math.min(max, longest), n - i); len >= 1; len--) {
 				String p = wordsSkippingSlash(i, len);
 				if (p == null) {
 					continue;
@@ -391,7 +407,8 @@ final class TaggedText {
 			}
 		}
 		for (int i = 0; i < n; i++) {
-			for (int len = Math.min(4, n - i); len >= 1; len--) {
+			int longest = names.longestStartingWith(this.fold[i]);
+			for (int len = Math.min(Math.min(4, longest), n - i); len >= 1; len--) {
 				String p = phrase(i, len, false);
 				if (p == null) {
 					continue;
