@@ -63,6 +63,9 @@ public final class GazetteerGeocoder implements Geocoder {
 
 	private final City city;
 
+	/** Written street → matches (resolution is pure; bounded, cleared when full). */
+	private final java.util.concurrent.ConcurrentHashMap<String, List<StreetMatch>> streetMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/**
 	 * A geocoder over an index.
 	 * @param index the index
@@ -166,6 +169,19 @@ public final class GazetteerGeocoder implements Geocoder {
 		if (written == null || written.isBlank()) {
 			return List.of();
 		}
+		List<StreetMatch> memo = this.streetMemo.get(written);
+		if (memo != null) {
+			return memo;
+		}
+		List<StreetMatch> resolved = List.copyOf(resolveStreets(written));
+		if (this.streetMemo.size() > 10_000) {
+			this.streetMemo.clear();
+		}
+		this.streetMemo.put(written, resolved);
+		return resolved;
+	}
+
+	private List<StreetMatch> resolveStreets(String written) {
 		StreetName q = StreetLexicon.parse(written);
 		if (q.base().isBlank()) {
 			return List.of();
@@ -240,18 +256,17 @@ public final class GazetteerGeocoder implements Geocoder {
 		}
 		int best = allowed + 1;
 		List<String> keys = new ArrayList<>();
-		for (String key : this.index.streetsByBase.keySet()) {
-			if (Math.abs(key.length() - base.length()) > allowed) {
-				continue;
-			}
-			int d = Text.damerau(base, key, allowed);
-			if (d < best) {
-				best = d;
-				keys.clear();
-				keys.add(key);
-			}
-			else if (d == best) {
-				keys.add(key);
+		for (int len = base.length() - allowed; len <= base.length() + allowed; len++) {
+			for (String key : this.index.streetKeysByLength.getOrDefault(len, List.of())) {
+				int d = Text.damerau(base, key, allowed);
+				if (d < best) {
+					best = d;
+					keys.clear();
+					keys.add(key);
+				}
+				else if (d == best) {
+					keys.add(key);
+				}
 			}
 		}
 		if (best > allowed) {
@@ -449,8 +464,8 @@ public final class GazetteerGeocoder implements Geocoder {
 			}
 		}
 		if (hits.isEmpty()) {
-			for (StreetMatch x : top(sa)) {
-				for (StreetMatch y : top(sb)) {
+			for (StreetMatch x : sa.subList(0, Math.min(2, sa.size()))) {
+				for (StreetMatch y : sb.subList(0, Math.min(2, sb.size()))) {
 					double[] pt = (x.street().id() != y.street().id()) ? closestApproach(x.street(), y.street()) : null;
 					if (pt != null) {
 						hits.add(new Hit(x.score() * y.score() * 0.9, x.street(), y.street(), List.of(pt)));
@@ -492,6 +507,12 @@ public final class GazetteerGeocoder implements Geocoder {
 
 	/** Where two streets without a shared node come within 25 m of each other. */
 	private double[] closestApproach(Street x, Street y) {
+		double[] bx = this.index.streetBoxes.get(x.id());
+		double[] by = this.index.streetBoxes.get(y.id());
+		double margin = 0.0003;
+		if (bx[0] > by[2] + margin || by[0] > bx[2] + margin || bx[1] > by[3] + margin || by[1] > bx[3] + margin) {
+			return null;
+		}
 		double best = 25;
 		double[] at = null;
 		for (Segment gx : segmentsOf(x)) {
@@ -650,7 +671,7 @@ public final class GazetteerGeocoder implements Geocoder {
 		List<String> written = List.of(folded.split(" "));
 		Street found = null;
 		for (Street s : this.index.streets) {
-			List<String> words = StreetLexicon.words(s.display());
+			List<String> words = this.index.streetWords.get(s.id());
 			if (words.size() >= 2 && s.name().type() == null && written.containsAll(words)) {
 				if (found != null && found.id() != s.id()) {
 					return null;
@@ -687,11 +708,8 @@ public final class GazetteerGeocoder implements Geocoder {
 		String[] q = f.split(" ");
 		List<Landmark> out = new ArrayList<>();
 		int best = 3;
-		for (Map.Entry<String, List<Landmark>> e : this.index.landmarksByPhrase.entrySet()) {
-			String[] p = e.getKey().split(" ");
-			if (p.length != q.length) {
-				continue;
-			}
+		for (Map.Entry<String[], List<Landmark>> e : this.index.phrasesByLength.getOrDefault(q.length, List.of())) {
+			String[] p = e.getKey();
 			int edits = 0;
 			boolean exactWord = false;
 			for (int i = 0; i < p.length && edits <= 2; i++) {
@@ -740,10 +758,10 @@ public final class GazetteerGeocoder implements Geocoder {
 			return List.of();
 		}
 		List<Landmark> out = new ArrayList<>();
-		for (Landmark l : this.index.landmarks) {
-			List<String> name = StreetLexicon.words(l.name());
+		for (int i = 0; i < this.index.landmarks.size(); i++) {
+			Set<String> name = this.index.landmarkWords.get(i);
 			if (name.containsAll(words) && name.containsAll(heads)) {
-				out.add(l);
+				out.add(this.index.landmarks.get(i));
 			}
 		}
 		return (out.size() <= 4) ? out : List.of();

@@ -65,6 +65,21 @@ public final class GazetteerIndex {
 
 	private final Map<Integer, List<Segment>> segmentsByStreet = new HashMap<>();
 
+	/** Landmark phrases as words, by word count (for typo-tolerant lookups). */
+	final Map<Integer, List<Map.Entry<String[], List<Landmark>>>> phrasesByLength = new HashMap<>();
+
+	/** The words of each landmark's name, by landmark position. */
+	final List<java.util.Set<String>> landmarkWords = new ArrayList<>();
+
+	/** The words of each street's name, by street id. */
+	final List<List<String>> streetWords = new ArrayList<>();
+
+	/** Each street's bounding box {min lat, min lon, max lat, max lon}, by street id. */
+	final List<double[]> streetBoxes = new ArrayList<>();
+
+	/** Street keys (canonical base names) by length (for typo-tolerant lookups). */
+	final Map<Integer, List<String>> streetKeysByLength = new HashMap<>();
+
 	private final Map<Long, int[]> segmentGrid = new HashMap<>();
 
 	private final Map<Long, int[]> nodeGrid = new HashMap<>();
@@ -111,6 +126,30 @@ public final class GazetteerIndex {
 			for (String a : l.aliases()) {
 				addPhrase(StreetLexicon.fold(a), l);
 			}
+		}
+		this.landmarksByPhrase.forEach((phrase, list) -> {
+			String[] words = phrase.split(" ");
+			this.phrasesByLength.computeIfAbsent(words.length, (k) -> new ArrayList<>()).add(Map.entry(words, list));
+		});
+		for (Landmark l : this.landmarks) {
+			this.landmarkWords.add(java.util.Set.copyOf(StreetLexicon.words(l.name())));
+		}
+		for (Street s : this.streets) {
+			this.streetWords.add(StreetLexicon.words(s.display()));
+			double[] box = { 90, 180, -90, -180 };
+			for (Segment seg : segmentsByStreet(s.id())) {
+				double[] c = seg.coords();
+				for (int k = 0; k < c.length; k += 2) {
+					box[0] = Math.min(box[0], c[k + 1]);
+					box[1] = Math.min(box[1], c[k]);
+					box[2] = Math.max(box[2], c[k + 1]);
+					box[3] = Math.max(box[3], c[k]);
+				}
+			}
+			this.streetBoxes.add(box);
+		}
+		for (String key : this.streetsByBase.keySet()) {
+			this.streetKeysByLength.computeIfAbsent(key.length(), (k) -> new ArrayList<>()).add(key);
 		}
 		Map<Long, List<Integer>> grid = new HashMap<>();
 		for (int i = 0; i < this.segments.size(); i++) {
