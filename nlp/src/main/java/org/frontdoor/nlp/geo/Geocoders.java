@@ -13,8 +13,9 @@ import java.util.Map;
  * Settings keys are the property names below {@code frontdoor.geocoder.<provider>.} (or
  * {@code frontdoor.city.}), in any of the usual spellings: {@code access-token},
  * {@code accessToken}, {@code frontdoor.geocoder.mapbox.access-token} and the environment
- * variables {@code FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN} / {@code MAPBOX_ACCESS_TOKEN}
- * all mean the same key. Keys:
+ * variables {@code FRONTDOOR_GEOCODER_MAPBOX_ACCESSTOKEN} (Spring's form),
+ * {@code FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN} and {@code MAPBOX_ACCESS_TOKEN} all mean
+ * the same key (the {@code frontdoor} spellings win). Keys:
  * <ul>
  * <li>{@code index}: a gazetteer index file built by {@code gazetteer-build} (default:
  * the built-in Cambridge, MA index)</li>
@@ -77,9 +78,10 @@ public final class Geocoders {
 	}
 
 	/**
-	 * Settings keys in one spelling: lower case, dashes, without the
-	 * {@code frontdoor.geocoder.<provider>.} / {@code MAPBOX_} prefixes
-	 * ({@code FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN} → {@code access-token}).
+	 * Settings keys in one spelling: lower case, no dashes, without the
+	 * {@code frontdoor.geocoder.<provider>.} / {@code frontdoor.city.} / {@code MAPBOX_}
+	 * prefixes ({@code FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN}, {@code access-token} and
+	 * {@code accessToken} → {@code accesstoken}).
 	 * @param settings the raw settings
 	 * @return the normalized settings
 	 */
@@ -103,7 +105,9 @@ public final class Geocoders {
 					break;
 				}
 			}
-			out.put(key, v);
+			// Spring's environment form drops the dashes
+			// (FRONTDOOR_GEOCODER_MAPBOX_ACCESSTOKEN): so do we
+			out.put(key.replace("-", ""), v);
 		});
 		return out;
 	}

@@ -327,7 +327,7 @@ public final class MapboxGeocoder implements Geocoder {
 		 * invalid
 		 */
 		public static Settings from(Map<String, String> s) {
-			String token = s.getOrDefault("access-token", "").strip();
+			String token = s.getOrDefault("accesstoken", "").strip();
 			if (token.isEmpty()) {
 				throw new IllegalArgumentException(
 						"the mapbox geocoder needs an access token (FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN)");
@@ -335,7 +335,7 @@ public final class MapboxGeocoder implements Geocoder {
 			if (!(token.startsWith("pk.") || token.startsWith("sk.") || token.startsWith("tk."))) {
 				throw new IllegalArgumentException("the mapbox access token must start with pk., sk. or tk.");
 			}
-			String baseUrl = s.getOrDefault("base-url", DEFAULT_BASE_URL).strip();
+			String baseUrl = s.getOrDefault("baseurl", DEFAULT_BASE_URL).strip();
 			if (!baseUrl.endsWith("/")) {
 				baseUrl = baseUrl + "/";
 			}
@@ -349,9 +349,9 @@ public final class MapboxGeocoder implements Geocoder {
 			double[] bbox = s.containsKey("bbox") ? numbers(s.get("bbox"), 4, "bbox") : null;
 			return new Settings(token, baseUrl, s.getOrDefault("country", "us").strip().toLowerCase(Locale.ROOT),
 					types.stream().filter((t) -> !t.isBlank()).toList(), limit, s.getOrDefault("language", "").strip(),
-					proximity, bbox, integer(s, "cache-size", 1000, 0, 1_000_000),
-					Duration.ofSeconds(integer(s, "cache-ttl-seconds", 3600, 0, 30 * 86400)),
-					integer(s, "timeout-ms", 3000, 100, 60_000),
+					proximity, bbox, integer(s, "cachesize", 1000, 0, 1_000_000),
+					Duration.ofSeconds(integer(s, "cachettlseconds", 3600, 0, 30 * 86400)),
+					integer(s, "timeoutms", 3000, 100, 60_000),
 					Boolean.parseBoolean(s.getOrDefault("permanent", "false")));
 		}
 

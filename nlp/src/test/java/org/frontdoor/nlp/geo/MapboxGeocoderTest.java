@@ -227,6 +227,17 @@ class MapboxGeocoderTest {
 	}
 
 	@Test
+	void readsSettingsInEverySpelling() {
+		assertThat(Geocoders.normalize(Map.of("FRONTDOOR_GEOCODER_MAPBOX_ACCESSTOKEN", "a",
+				"frontdoor.geocoder.mapbox.base-url", "b", "cacheSize", "c", "FRONTDOOR_CITY_BOUNDARY", "d",
+				"MAPBOX_ACCESS_TOKEN", "ignored: the frontdoor spelling wins")))
+			.containsEntry("accesstoken", "a")
+			.containsEntry("baseurl", "b")
+			.containsEntry("cachesize", "c")
+			.containsEntry("boundary", "d");
+	}
+
+	@Test
 	void masksTokensInAnyText() {
 		assertThat(MapboxGeocoder.mask("https://api.mapbox.com/x.json?access_token=pk.abc&limit=5", null))
 			.isEqualTo("https://api.mapbox.com/x.json?access_token=***&limit=5");
