@@ -146,9 +146,17 @@ public final class MapboxGeocoder implements Geocoder {
 			return result;
 		}
 		catch (IOException | RuntimeException ex) {
-			return fallBack(mention, "mapbox: " + ex.getClass().getSimpleName() + " "
-					+ mask(String.valueOf(ex.getMessage()), this.settings.accessToken()));
+			return fallBack(mention, "mapbox: " + describe(ex));
 		}
+	}
+
+	/**
+	 * An exception as text for logs and notes: its class and message, without URLs (they
+	 * hold the resident's words) and without the token.
+	 */
+	private String describe(Exception ex) {
+		String message = String.valueOf(ex.getMessage()).replaceAll("https?://\\S+", "<url>");
+		return ex.getClass().getSimpleName() + " " + mask(message, this.settings.accessToken());
 	}
 
 	private static String httpNote(int code) {
