@@ -63,6 +63,17 @@ class EvaluationSetsTest {
 	}
 
 	@Test
+	void heldOutCambridgeMessages() throws IOException {
+		GeocodeEvaluation e = new GeocodeEvaluation(LocationExtractor.standard(),
+				Geocoders.create("gazetteer", Map.of()));
+		read("cambridge-geocode-heldout.jsonl").forEach(e::add);
+		Map<String, Object> s = e.summary();
+		assertThat((double) s.get("point_within_tolerance")).isGreaterThanOrEqualTo(0.9);
+		assertThat((int) s.get("point_certain_wrong")).isZero();
+		assertThat((int) s.get("outside_accepted")).isZero();
+	}
+
+	@Test
 	void realResidentTextFromOtherCitiesHeldOut() throws IOException {
 		GeocodeEvaluation anyCity = new GeocodeEvaluation(LocationExtractor.withNames(PlaceNames.none()), null);
 		read("seeclickfix-heldout.jsonl").forEach(anyCity::add);
