@@ -164,7 +164,7 @@ public final class Templates {
 		RenderModel model = RenderModel.build(key, channel, input, this.globals, textCandidates.get(0).locale());
 		List<String> sources = new ArrayList<>();
 
-		Rendered text = renderPart(textCandidates, model.values(), useOverrides);
+		Rendered text = renderPart(textCandidates, TemplatePart.TEXT, model.values(), useOverrides);
 		sources.add(text.candidate.source());
 		String body = finishText(channel, text.output);
 		SmsLength length = SmsLength.of(body);
@@ -177,14 +177,14 @@ public final class Templates {
 		String html = null;
 		if (channel.parts().contains(TemplatePart.SUBJECT)) {
 			Rendered rendered = renderPart(candidates(key, channel, locales, TemplatePart.SUBJECT, useOverrides),
-					model.values(), useOverrides);
+					TemplatePart.SUBJECT, model.values(), useOverrides);
 			sources.add(rendered.candidate.source());
 			subject = Texts.truncate(Texts.oneLine(rendered.output), MAX_SUBJECT, Texts.LONG_ELLIPSIS);
 		}
 		if (channel.parts().contains(TemplatePart.HTML)) {
 			model.values().put(TemplateVariable.SUBJECT.id(), (subject != null) ? subject : "");
 			Rendered rendered = renderPart(candidates(key, channel, locales, TemplatePart.HTML, useOverrides),
-					model.values(), useOverrides);
+					TemplatePart.HTML, model.values(), useOverrides);
 			sources.add(rendered.candidate.source());
 			html = rendered.output.strip() + "\n";
 		}
@@ -193,7 +193,7 @@ public final class Templates {
 			List<TemplateStore.Candidate> quick = this.store.candidates(key, channel, locales,
 					TemplatePart.QUICK_REPLIES, useOverrides);
 			if (!quick.isEmpty()) {
-				Rendered rendered = renderPart(quick, model.values(), useOverrides);
+				Rendered rendered = renderPart(quick, TemplatePart.QUICK_REPLIES, model.values(), useOverrides);
 				sources.add(rendered.candidate.source());
 				quickReplies = parseQuickReplies(rendered.output);
 			}
@@ -247,15 +247,24 @@ public final class Templates {
 		return (channel == TemplateChannel.SMS) ? this.config.smsTransliteration().apply(text) : text;
 	}
 
-	private Rendered renderPart(List<TemplateStore.Candidate> candidates, Map<String, Object> values,
+	/**
+	 * Renders the first candidate that works: an override that throws, or renders nothing
+	 * where text is needed, is skipped with a warning.
+	 */
+	private Rendered renderPart(List<TemplateStore.Candidate> candidates, TemplatePart part, Map<String, Object> values,
 			boolean useOverrides) {
 		for (TemplateStore.Candidate candidate : candidates) {
 			try {
-				return new Rendered(candidate.template().execute(values), candidate);
+				String output = candidate.template().execute(values);
+				if (part != TemplatePart.QUICK_REPLIES && output.isBlank()) {
+					throw new IllegalStateException("rendered nothing");
+				}
+				return new Rendered(output, candidate);
 			}
 			catch (RuntimeException ex) {
 				if (candidate.override()) {
-					this.store.warnOnce(candidate.source(), "render failed: " + ex.getMessage());
+					this.store.warnOnce(candidate.source(), (ex instanceof IllegalStateException) ? ex.getMessage()
+							: "render failed: " + ex.getMessage());
 				}
 				else if (useOverrides) {
 					throw new OverrideFailure(candidate.source() + ": " + ex.getMessage());
