@@ -36,7 +36,7 @@ import java.util.Set;
 public enum TemplateKey {
 
 	/** "We got your message and are working on it." */
-	ACKNOWLEDGEMENT("acknowledgement", vars(), vars(SERVICE_NAME)),
+	ACKNOWLEDGEMENT("acknowledgement", vars(), vars()),
 
 	/**
 	 * Numbered menu of the most likely services. Promises: a number from {@code options},
@@ -115,23 +115,22 @@ public enum TemplateKey {
 	 * An open request of the same service is nearby. Promises: {@code 1} to follow
 	 * {@code requestId}, {@code 2} to report a new one.
 	 */
-	DUPLICATE_OFFER("duplicate-offer", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, STATUS)),
+	DUPLICATE_OFFER("duplicate-offer", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE)),
 
 	/** The resident now follows an existing request. */
 	DUPLICATE_FOLLOWED("duplicate-followed", vars(REQUEST_ID), vars(SERVICE_NAME)),
 
 	/** Status update: the request is open (or open again). */
-	STATUS_UPDATE_OPEN("status-update-open", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES, STATUS)),
+	STATUS_UPDATE_OPEN("status-update-open", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES)),
 
 	/** Status update: the city acknowledged the request. */
-	STATUS_UPDATE_ACKNOWLEDGED("status-update-acknowledged", vars(REQUEST_ID),
-			vars(SERVICE_NAME, PLACE, NOTES, STATUS)),
+	STATUS_UPDATE_ACKNOWLEDGED("status-update-acknowledged", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES)),
 
 	/** Status update: work is in progress. */
-	STATUS_UPDATE_IN_PROGRESS("status-update-in-progress", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES, STATUS)),
+	STATUS_UPDATE_IN_PROGRESS("status-update-in-progress", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES)),
 
 	/** Status update: the request was closed. */
-	STATUS_UPDATE_CLOSED("status-update-closed", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES, STATUS)),
+	STATUS_UPDATE_CLOSED("status-update-closed", vars(REQUEST_ID), vars(SERVICE_NAME, PLACE, NOTES)),
 
 	/** Status update with a status FrontDoor has no wording for; shows it raw. */
 	STATUS_UPDATE_OTHER("status-update-other", vars(REQUEST_ID, STATUS), vars(SERVICE_NAME, PLACE, NOTES)),

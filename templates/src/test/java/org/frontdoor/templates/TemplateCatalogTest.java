@@ -166,6 +166,29 @@ class TemplateCatalogTest {
 	}
 
 	@Test
+	void everyDeclaredVariableIsUsedByABuiltInTemplate() throws IOException, URISyntaxException {
+		Path root = Path.of(TemplateCatalogTest.class.getClassLoader().getResource("templates").toURI());
+		Pattern tag = Pattern.compile("\\{\\{[#^&{>]?\\s*([A-Za-z][A-Za-z]*)");
+		for (TemplateKey key : TemplateKey.values()) {
+			Set<String> used = new java.util.HashSet<>();
+			try (Stream<Path> files = Files.walk(root)) {
+				for (Path file : files.filter((p) -> p.getFileName().toString().startsWith(key.id() + ".")).toList()) {
+					Matcher m = tag.matcher(Files.readString(file));
+					while (m.find()) {
+						used.add(m.group(1));
+					}
+				}
+			}
+			for (TemplateVariable variable : key.required()) {
+				assertThat(used).as(key.id()).contains(variable.id());
+			}
+			for (TemplateVariable variable : key.optional()) {
+				assertThat(used).as(key.id()).contains(variable.id());
+			}
+		}
+	}
+
+	@Test
 	void availableLocalesAreTheBuiltInOnes() {
 		assertThat(TEMPLATES.availableLocales()).containsExactlyElementsOf(Fixtures.LOCALES);
 	}
