@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.frontdoor.templates.sms.SmsLength;
 import org.frontdoor.templates.sms.SmsTransliteration;
@@ -53,6 +54,9 @@ import org.slf4j.LoggerFactory;
 public final class Templates {
 
 	private static final Logger log = LoggerFactory.getLogger(Templates.class);
+
+	/** Locales by language tag (parsing a tag is not free). */
+	private static final Map<String, Locale> LOCALES = new ConcurrentHashMap<>();
 
 	/** Longest email subject, in characters. */
 	private static final int MAX_SUBJECT = 200;
@@ -198,7 +202,8 @@ public final class Templates {
 				quickReplies = parseQuickReplies(rendered.output);
 			}
 		}
-		return new RenderedMessage(key, channel, Locale.forLanguageTag(text.candidate.locale()), body, subject, html,
+		return new RenderedMessage(key, channel,
+				LOCALES.computeIfAbsent(text.candidate.locale(), Locale::forLanguageTag), body, subject, html,
 				quickReplies, length, model.cut(), sources);
 	}
 

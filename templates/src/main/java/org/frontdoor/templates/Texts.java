@@ -1,9 +1,8 @@
 package org.frontdoor.templates;
 
-import java.util.regex.Pattern;
-
 /**
- * Text clean-up shared by model values and rendered output.
+ * Text clean-up shared by model values and rendered output. Single passes over the
+ * characters, no regular expressions: this runs for every value of every message.
  */
 final class Texts {
 
@@ -13,58 +12,96 @@ final class Texts {
 	/** Ellipsis on email and chat. */
 	static final String LONG_ELLIPSIS = "…";
 
-	/**
-	 * Control and invisible formatting characters a value must not carry: C0/C1 controls
-	 * except line feed and tab, and bidirectional overrides (which can disguise text).
-	 */
-	private static final Pattern UNSAFE = Pattern
-		.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069\\u2028\\u2029]");
-
-	private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\t\\x{00A0}\\x{2000}-\\x{200A}\\x{202F} ]+");
-
-	private static final Pattern ANY_SPACE = Pattern.compile("\\s+");
-
-	private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\\n");
-
 	/** The line that starts an email signature (RFC 3676 §4.3). */
 	private static final String SIGNATURE_DELIMITER = "-- ";
-
-	private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
 	private Texts() {
 	}
 
 	/**
-	 * Cleans a model value: line endings normalized, unsafe characters removed, runs of
-	 * spaces collapsed, and everything on one line unless {@code multiLine}.
+	 * Cleans a model value: control characters and bidirectional overrides (which can
+	 * disguise text) removed, line endings normalized, runs of spaces collapsed, no
+	 * leading or trailing space; everything on one line unless {@code multiLine}, where
+	 * at most one blank line is kept between paragraphs.
 	 */
 	static String cleanValue(String value, boolean multiLine) {
-		String s = value.replace("\r\n", "\n").replace('\r', '\n');
-		s = UNSAFE.matcher(s).replaceAll("");
-		if (!multiLine) {
-			return ANY_SPACE.matcher(s).replaceAll(" ").strip();
+		StringBuilder out = new StringBuilder(value.length());
+		int newlines = 0;
+		boolean space = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\r') {
+				if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
+					continue;
+				}
+				c = '\n';
+			}
+			if (c == '\u2028' || c == '\u2029') {
+				c = '\n';
+			}
+			if (c == '\n' && multiLine) {
+				newlines++;
+				space = false;
+			}
+			else if (c == '\n' || isHorizontalSpace(c)) {
+				space |= newlines == 0;
+			}
+			else if (!isUnsafe(c)) {
+				if (!out.isEmpty()) {
+					if (newlines > 0) {
+						out.append((newlines > 1) ? "\n\n" : "\n");
+					}
+					else if (space) {
+						out.append(' ');
+					}
+				}
+				newlines = 0;
+				space = false;
+				out.append(c);
+			}
 		}
-		s = HORIZONTAL_SPACE.matcher(s).replaceAll(" ");
-		s = TRAILING_SPACE.matcher(s).replaceAll("\n");
-		return BLANK_LINES.matcher(s).replaceAll("\n\n").strip();
+		return out.toString();
 	}
 
 	/**
 	 * Tidies a rendered plain-text body: no trailing spaces (except in the signature
-	 * delimiter {@code "-- "}, which mail programs rely on), at most one blank line.
+	 * delimiter {@code "-- "}, which mail programs rely on), at most one blank line in a
+	 * row, no blank lines at the start or end.
 	 */
 	static String cleanOutput(String text) {
-		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
 		StringBuilder out = new StringBuilder(text.length());
-		for (String line : lines) {
-			out.append(SIGNATURE_DELIMITER.equals(line) ? line : line.stripTrailing()).append('\n');
+		int blank = 0;
+		int start = 0;
+		while (start <= text.length()) {
+			int end = text.indexOf('\n', start);
+			if (end < 0) {
+				end = text.length();
+			}
+			String line = text.substring(start, end);
+			if (line.endsWith("\r")) {
+				line = line.substring(0, line.length() - 1);
+			}
+			if (!line.equals(SIGNATURE_DELIMITER)) {
+				line = line.stripTrailing();
+			}
+			if (line.isEmpty()) {
+				blank++;
+			}
+			else {
+				if (!out.isEmpty()) {
+					out.append((blank > 0) ? "\n\n" : "\n");
+				}
+				out.append(line);
+				blank = 0;
+			}
+			start = end + 1;
 		}
-		return BLANK_LINES.matcher(out).replaceAll("\n\n").strip();
+		return out.toString();
 	}
 
 	/** A rendered subject on one line. */
 	static String oneLine(String text) {
-		return ANY_SPACE.matcher(UNSAFE.matcher(text).replaceAll("")).replaceAll(" ").strip();
+		return cleanValue(text, false);
 	}
 
 	/**
@@ -92,6 +129,19 @@ final class Texts {
 			head = head.substring(0, head.length() - 1).stripTrailing();
 		}
 		return head + ellipsis;
+	}
+
+	private static boolean isHorizontalSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F'
+				|| c == '\u3000';
+	}
+
+	/**
+	 * C0/C1 controls (line feed and tab are handled before) and bidirectional overrides.
+	 */
+	private static boolean isUnsafe(char c) {
+		return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E')
+				|| (c >= '\u2066' && c <= '\u2069');
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.frontdoor.templates;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +16,8 @@ import java.util.Map;
  */
 final class Fixtures {
 
-	/** The built-in locales. */
-	static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+	/** The built-in locales, as listed in {@code templates/locales.txt}. */
+	static final List<Locale> LOCALES = readLocales();
 
 	/** A 10-digit request id, the longest common form. */
 	static final String LONG_ID = "1234567890";
@@ -25,6 +29,19 @@ final class Fixtures {
 	static final String CONTACT = "617-349-4800, cambridgema.gov/311";
 
 	private Fixtures() {
+	}
+
+	private static List<Locale> readLocales() {
+		try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream("templates/locales.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.map(Locale::forLanguageTag)
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The configuration used unless a test needs another. */

@@ -190,6 +190,7 @@ class TemplateCatalogTest {
 
 	@Test
 	void availableLocalesAreTheBuiltInOnes() {
+		assertThat(Fixtures.LOCALES).contains(Locale.ENGLISH, Locale.forLanguageTag("es"));
 		assertThat(TEMPLATES.availableLocales()).containsExactlyElementsOf(Fixtures.LOCALES);
 	}
 
