@@ -18,7 +18,8 @@ import org.frontdoor.templates.sms.SmsTransliteration;
  * checks on every render; default 5 s
  * @param smsTransliteration whether SMS text is rewritten to GSM-7 look-alikes; default
  * {@link SmsTransliteration#NEVER}
- * @param maxSegments the segment budget for SMS and WhatsApp messages, 1–10; default 3
+ * @param maxSegments the segment budget for SMS and WhatsApp messages, 1–10; 0 means the
+ * default, 3
  * @param cityName the city's name ({@code cityName}), 1–30 characters
  * @param programName the sender name residents see ({@code programName}), 1–30
  * characters; default {@code cityName + " 311"}
