@@ -38,6 +38,8 @@ final class TemplateStore {
 
 	private final ConcurrentMap<CacheKey, List<Candidate>> cache = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<CacheKey, Template> partials = new ConcurrentHashMap<>();
+
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	private volatile long version;
@@ -57,6 +59,7 @@ final class TemplateStore {
 			if (current != this.version) {
 				this.version = current;
 				this.cache.clear();
+				this.partials.clear();
 				this.warned.clear();
 			}
 		}
@@ -69,6 +72,7 @@ final class TemplateStore {
 			this.version = this.overrides.version();
 		}
 		this.cache.clear();
+		this.partials.clear();
 		this.warned.clear();
 	}
 
@@ -80,8 +84,19 @@ final class TemplateStore {
 	 */
 	List<Candidate> candidates(TemplateKey key, TemplateChannel channel, List<String> locales, TemplatePart part,
 			boolean useOverrides) {
-		CacheKey cacheKey = new CacheKey(this.version, key, channel, locales, part, useOverrides);
+		CacheKey cacheKey = new CacheKey(this.version, key.id(), channel, locales, part, useOverrides);
 		return this.cache.computeIfAbsent(cacheKey, (k) -> lookUp(key, channel, locales, part, useOverrides));
+	}
+
+	/**
+	 * A partial ({@code _<name>.<part>.mustache}) compiled on its own, looked up like a
+	 * template; cached like templates.
+	 */
+	Template partialTemplate(String name, TemplateChannel channel, List<String> locales, TemplatePart part,
+			boolean useOverrides) {
+		CacheKey cacheKey = new CacheKey(this.version, "_" + name, channel, locales, part, useOverrides);
+		return this.partials.computeIfAbsent(cacheKey,
+				(k) -> compiler(channel, locales, part, useOverrides).compile("{{> " + name + "}}"));
 	}
 
 	/** Logs, once per override file and directory version, why it was not used. */
@@ -212,8 +227,8 @@ final class TemplateStore {
 
 	}
 
-	private record CacheKey(long version, TemplateKey key, TemplateChannel channel, List<String> locales,
-			TemplatePart part, boolean useOverrides) {
+	private record CacheKey(long version, String name, TemplateChannel channel, List<String> locales, TemplatePart part,
+			boolean useOverrides) {
 
 	}
 

@@ -133,6 +133,35 @@ public final class Templates {
 	}
 
 	/**
+	 * The words for a backend status in the resident's language, as the templates say it
+	 * (the {@code _status} partial: "in progress", "en proceso", or the raw status when
+	 * it has no wording). For places that need the status outside a template, such as the
+	 * variables of an approved WhatsApp template.
+	 * @param status the backend's raw status
+	 * @param channel the channel (its {@code _status} partial is used)
+	 * @param locale the resident's locale; {@code null} means English
+	 * @return the words, one line, never {@code null}
+	 */
+	public String statusLabel(String status, TemplateChannel channel, Locale locale) {
+		Objects.requireNonNull(channel, "channel");
+		this.store.refreshIfDue();
+		String raw = (status != null) ? Texts.cleanValue(status, false) : "";
+		Map<String, Object> values = Map.of(TemplateVariable.STATUS.id(), raw, TemplateVariable.STATUS_IS.id(),
+				raw.isEmpty() ? Map.of() : Map.of(StatusCategory.of(raw).flag(), Boolean.TRUE));
+		List<String> locales = localeChain(locale);
+		try {
+			return Texts.oneLine(
+					this.store.partialTemplate("status", channel, locales, TemplatePart.TEXT, true).execute(values));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Status partial on {} failed with the city's overrides ({}); using the built-in one",
+					channel.directory(), ex.getMessage());
+			return Texts.oneLine(
+					this.store.partialTemplate("status", channel, locales, TemplatePart.TEXT, false).execute(values));
+		}
+	}
+
+	/**
 	 * Re-reads the override directory now and recompiles templates on next use.
 	 */
 	public void reload() {

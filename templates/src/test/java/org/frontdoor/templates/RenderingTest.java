@@ -94,6 +94,14 @@ class RenderingTest {
 		assertThat(sms.text()).endsWith("#101: " + said + ".");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "in_progress, WHATSAPP, es, en proceso", "closed, SMS, en, closed",
+			"acknowledged, CHAT, es, aceptado por la ciudad", "PUBLIC_WORKS_NEW, WHATSAPP, es, PUBLIC_WORKS_NEW",
+			"open, EMAIL, es-MX, abierto", "'', SMS, en, ''" })
+	void statusLabelsForUseOutsideTemplates(String status, TemplateChannel channel, String lang, String label) {
+		assertThat(this.templates.statusLabel(status, channel, Locale.forLanguageTag(lang))).isEqualTo(label);
+	}
+
 	@Test
 	void requestListShowsThreeOnSmsAndCountsTheRest() {
 		List<RequestSummary> requests = List.of(new RequestSummary("1", "Pothole", "open"),
