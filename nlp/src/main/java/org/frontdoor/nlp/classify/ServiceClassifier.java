@@ -176,11 +176,9 @@ public final class ServiceClassifier {
 			scores[i] /= this.index.norms[i];
 			directScores[i] /= this.index.norms[i];
 		}
-		if (this.examples != null) {
-			double[] local = this.examples.vote(direct);
-			for (int i = 0; i < local.length; i++) {
-				scores[i] += this.params.examplesWeight() * local[i];
-			}
+		double[] local = (this.examples != null) ? this.examples.vote(direct) : new double[0];
+		for (int i = 0; i < local.length; i++) {
+			scores[i] += this.params.examplesWeight() * local[i];
 		}
 		Integer[] order = new Integer[n];
 		for (int i = 0; i < n; i++) {
@@ -213,7 +211,7 @@ public final class ServiceClassifier {
 		}
 		return new Features(best, Arrays.copyOf(top, count), Arrays.copyOf(topScores, count),
 				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage,
-				(best >= 0) ? this.index.confusability[best] : 0);
+				(best >= 0) ? this.index.confusability[best] : 0, (best >= 0 && best < local.length) ? local[best] : 0);
 	}
 
 	private int accumulate(String term, double weight, double[] best, int[] touched, int touchedCount,
@@ -251,9 +249,10 @@ public final class ServiceClassifier {
 	 * @param nameCoverage share of the best service's (weighted) name the message covers
 	 * @param messageCoverage share of the message's terms that matched the best service
 	 * @param confusability how much the best service's name overlaps another service's
+	 * @param examplesVote the city's past requests' vote for the best service (0 without)
 	 */
 	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize,
-			double nameCoverage, double messageCoverage, double confusability) {
+			double nameCoverage, double messageCoverage, double confusability, double examplesVote) {
 
 		double s1() {
 			return (this.topScores.length > 0) ? this.topScores[0] : 0;
