@@ -107,8 +107,13 @@ public record Calibration(double[] weights, double bias, double autoThreshold, d
 		for (int k = 1; k < f.top().length; k++) {
 			rest += f.topScores()[k];
 		}
+		double previous = p;
 		for (int k = 0; k < f.top().length; k++) {
-			double conf = (k == 0) ? p : (1 - p) * this.runnerUpShare * f.topScores()[k] / rest;
+			// Runners-up share what the top leaves, in proportion to their scores, and
+			// never
+			// rank above a better-scored service.
+			double conf = (k == 0) ? p : Math.min(previous, (1 - p) * this.runnerUpShare * f.topScores()[k] / rest);
+			previous = conf;
 			ranked.add(new RankedService(services.get(f.top()[k]), round(conf), round(f.topScores()[k])));
 		}
 		if (p >= this.autoThreshold) {

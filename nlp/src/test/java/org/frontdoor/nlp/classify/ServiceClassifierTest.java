@@ -148,6 +148,15 @@ class ServiceClassifierTest {
 		assertThat(sum).isBetween(0.0, 1.0001);
 		for (int i = 1; i < c.ranked().size(); i++) {
 			assertThat(c.ranked().get(i).score()).isLessThanOrEqualTo(c.ranked().get(i - 1).score());
+			assertThat(c.ranked().get(i).confidence()).isLessThanOrEqualTo(c.ranked().get(i - 1).confidence());
+		}
+	}
+
+	@Test
+	void runnersUpNeverOutrankAWeakTop() {
+		Classification c = sandbox.classify("qzx blorp needle-ish pothle");
+		for (int i = 1; i < c.ranked().size(); i++) {
+			assertThat(c.ranked().get(i).confidence()).isLessThanOrEqualTo(c.ranked().get(0).confidence());
 		}
 	}
 

@@ -99,6 +99,18 @@ class MainTest {
 	}
 
 	@Test
+	void anOverLongLineIsRefusedWithItsIdAndTheNextLineStillRuns() throws IOException {
+		String input = "{\"id\":\"huge\",\"text\":\"" + "a".repeat(LineReader.MAX_LINE + 10) + "\"}\n"
+				+ "{\"id\":\"next\",\"text\":\"graffiti on the wall\"}\n";
+		Run r = run(input, "analyze", "--services", services.toString());
+		assertThat(r.lines()).hasSize(2);
+		JsonNode refused = JSON.readTree(r.lines().get(0));
+		assertThat(refused.get("id").asString()).isEqualTo("huge");
+		assertThat(refused.get("error").asString()).contains("line longer than");
+		assertThat(JSON.readTree(r.lines().get(1)).get("service").get("code").asString()).isEqualTo("graffiti");
+	}
+
+	@Test
 	void analyzeAcceptsServicesXml() throws IOException {
 		Path xml = dir.resolve("services.xml");
 		Files.writeString(xml,
