@@ -91,7 +91,17 @@ public final class ServiceClassifier {
 	 */
 	public Classification classify(String text, String subject, int maskBegin, int maskEnd) {
 		Features f = score(text, subject, maskBegin, maskEnd);
-		if (f == null || f.best < 0) {
+		if (f == null) {
+			return Classification.unknown("the message has no words that could name a service");
+		}
+		if (f.best < 0) {
+			// Something was said that no service's words cover: the city's catch-all
+			// service ("Other"), if it has one, is where such reports go.
+			if (this.index.catchAll >= 0) {
+				return new Classification(Decision.UNKNOWN,
+						List.of(new RankedService(this.index.services.get(this.index.catchAll), 0.0, 0.0)),
+						"no service matched the words of the message; the catalog's catch-all is offered");
+			}
 			return Classification.unknown("no service matched the words of the message");
 		}
 		return this.calibration.decide(f, this.index.services);

@@ -161,6 +161,16 @@ class ServiceClassifierTest {
 	}
 
 	@Test
+	void whatNoServiceCoversGoesToTheCatchAll() {
+		Catalog catalog = Catalog.of(List.of(CatalogService.of("p", "Potholes"), CatalogService.of("g", "Graffiti"),
+				CatalogService.of("o", "Other")));
+		Classification c = ServiceClassifier.forCatalog(catalog).classify("the pool is closed again");
+		assertThat(c.decision()).isEqualTo(Decision.UNKNOWN);
+		assertThat(c.top()).get().extracting((r) -> r.service().code()).isEqualTo("o");
+		assertThat(ServiceClassifier.forCatalog(catalog).classify("hello").ranked()).isEmpty();
+	}
+
+	@Test
 	void aCloseCallIsAskedNotFiled() {
 		Classification c = sandbox.classify("problem on my street");
 		assertThat(c.decision()).isNotEqualTo(Decision.AUTO);
