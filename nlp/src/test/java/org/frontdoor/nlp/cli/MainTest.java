@@ -152,6 +152,15 @@ class MainTest {
 	}
 
 	@Test
+	void anUnknownGeocoderStopsWithAReason() {
+		Run r = run("{\"id\":1,\"text\":\"pothole\"}\n", "analyze", "--services", services.toString(), "--geocoder",
+				"carrier-pigeon");
+		assertThat(r.code()).isEqualTo(1);
+		assertThat(r.err()).contains("cannot start geocoder 'carrier-pigeon'");
+		assertThat(r.out()).isEmpty();
+	}
+
+	@Test
 	void usageErrors() {
 		assertThat(run("", "frobnicate").code()).isEqualTo(2);
 		Run noServices = run("", "analyze");
