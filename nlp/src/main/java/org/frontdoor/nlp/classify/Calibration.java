@@ -25,7 +25,8 @@ public record Calibration(double[] weights, double bias, double autoThreshold, d
 		double runnerUpShare) {
 
 	/** Names of the features, in order (as in the properties file). */
-	static final String[] FEATURES = { "s1", "relmargin", "direct", "logn", "namecov", "msgcov", "confusable" };
+	static final String[] FEATURES = { "s1", "relmargin", "direct", "logn", "namecov", "msgcov", "confusable",
+			"examples" };
 
 	private static final class Holder {
 
@@ -56,7 +57,7 @@ public record Calibration(double[] weights, double bias, double autoThreshold, d
 
 	static Calibration fromProperties(Properties p) {
 		double[] w = new double[FEATURES.length];
-		double[] defaults = { 1.0, 3.0, 1.5, -0.3, 1.0, 1.0, -1.0 };
+		double[] defaults = { 1.0, 3.0, 1.5, -0.3, 1.0, 1.0, -1.0, 0.0 };
 		for (int i = 0; i < w.length; i++) {
 			w[i] = Double.parseDouble(p.getProperty("weight." + FEATURES[i], String.valueOf(defaults[i])));
 		}
@@ -86,7 +87,8 @@ public record Calibration(double[] weights, double bias, double autoThreshold, d
 		double s1 = f.s1();
 		double s2 = f.s2();
 		return new double[] { s1, (s1 > 0) ? (s1 - s2) / s1 : 0, (s1 > 0) ? f.directBest() / s1 : 0,
-				Math.log(Math.max(1, f.catalogSize())), f.nameCoverage(), f.messageCoverage(), f.confusability() };
+				Math.log(Math.max(1, f.catalogSize())), f.nameCoverage(), f.messageCoverage(), f.confusability(),
+				f.examplesVote() };
 	}
 
 	double probability(ServiceClassifier.Features f) {
@@ -105,8 +107,13 @@ public record Calibration(double[] weights, double bias, double autoThreshold, d
 		for (int k = 1; k < f.top().length; k++) {
 			rest += f.topScores()[k];
 		}
+		double previous = p;
 		for (int k = 0; k < f.top().length; k++) {
-			double conf = (k == 0) ? p : (1 - p) * this.runnerUpShare * f.topScores()[k] / rest;
+			// Runners-up share what the top leaves, in proportion to their scores, and
+			// never
+			// rank above a better-scored service.
+			double conf = (k == 0) ? p : Math.min(previous, (1 - p) * this.runnerUpShare * f.topScores()[k] / rest);
+			previous = conf;
 			ranked.add(new RankedService(services.get(f.top()[k]), round(conf), round(f.topScores()[k])));
 		}
 		if (p >= this.autoThreshold) {

@@ -86,8 +86,13 @@ public final class CatalogReader {
 		List<String> problems = new ArrayList<>();
 		Map<String, CatalogService> byCode = new LinkedHashMap<>();
 		int index = 0;
+		int numeric = 0;
 		for (JsonNode entry : entries) {
 			index++;
+			JsonNode codeNode = entry.isObject() ? first(entry, CODE_FIELDS) : null;
+			if (codeNode != null && codeNode.isNumber()) {
+				numeric++;
+			}
 			CatalogService service = toService(entry, index, problems);
 			if (service == null) {
 				continue;
@@ -95,6 +100,9 @@ public final class CatalogReader {
 			if (byCode.putIfAbsent(service.code(), service) != null) {
 				problems.add("service #" + index + ": duplicate service_code '" + service.code() + "' ignored");
 			}
+		}
+		if (numeric > 0) {
+			problems.add(numeric + " numeric service_code" + ((numeric > 1) ? "s" : "") + " read as text");
 		}
 		if (byCode.isEmpty()) {
 			return new Result(null, "no usable service in the catalog: " + String.join("; ", problems));
@@ -164,10 +172,6 @@ public final class CatalogReader {
 		if (name.isBlank()) {
 			problems.add("service '" + code + "': no service_name, the code is used as its name");
 			name = code;
-		}
-		JsonNode codeNode = first(entry, CODE_FIELDS);
-		if (codeNode != null && codeNode.isNumber()) {
-			problems.add("service '" + code + "': numeric service_code read as text");
 		}
 		List<String> keywords = new ArrayList<>();
 		JsonNode kw = entry.get("keywords");

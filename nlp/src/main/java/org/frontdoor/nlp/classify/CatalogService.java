@@ -1,6 +1,9 @@
 package org.frontdoor.nlp.classify;
 
 import java.util.List;
+import java.util.Set;
+
+import org.frontdoor.nlp.text.TextCleaner;
 
 /**
  * One service of a city's Open311 (GeoReport v2) catalog, as far as classification needs
@@ -26,6 +29,31 @@ public record CatalogService(String code, String name, String description, List<
 	 */
 	public static CatalogService of(String code, String name) {
 		return new CatalogService(code, name, "", List.of(), "", false, "");
+	}
+
+	private static final Set<String> CATCH_ALL_WORDS = Set.of("other", "general", "misc", "miscellaneous", "issue",
+			"request", "inquiry", "information", "info", "concern", "complaint", "question", "comment", "problem",
+			"report", "service");
+
+	/**
+	 * Whether this is the catalog's catch-all: a name made only of words like "other",
+	 * "general", "inquiry", "issue", with at least one of other/general/misc ("Other",
+	 * "General Inquiry", "General Complaint / Other"; not "Other Animal Issues").
+	 * @return true for a catch-all service
+	 */
+	public boolean isCatchAll() {
+		boolean marker = false;
+		for (String w : TextCleaner.fold(this.name).split("[^a-z]+")) {
+			if (w.isEmpty() || w.equals("and") || w.equals("or") || w.equals("of")) {
+				continue;
+			}
+			String stem = Terms.stem(w);
+			if (!CATCH_ALL_WORDS.contains(stem)) {
+				return false;
+			}
+			marker |= stem.equals("other") || stem.equals("general") || stem.startsWith("misc");
+		}
+		return marker;
 	}
 
 	public CatalogService {

@@ -1,11 +1,5 @@
 package org.frontdoor.nlp.classify;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.frontdoor.nlp.text.Resources;
 import org.frontdoor.nlp.text.TextCleaner;
 
 /**
@@ -88,21 +83,7 @@ public final class Lexicon {
 	}
 
 	static void lines(String resource, Consumer<String> consumer) {
-		try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
-			if (in == null) {
-				throw new IllegalStateException("missing classpath resource " + resource);
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					consumer.accept(line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Resources.lines(Lexicon.class, resource, consumer);
 	}
 
 	/**

@@ -91,7 +91,17 @@ public final class ServiceClassifier {
 	 */
 	public Classification classify(String text, String subject, int maskBegin, int maskEnd) {
 		Features f = score(text, subject, maskBegin, maskEnd);
-		if (f == null || f.best < 0) {
+		if (f == null) {
+			return Classification.unknown("the message has no words that could name a service");
+		}
+		if (f.best < 0) {
+			// Something was said that no service's words cover: the city's catch-all
+			// service ("Other"), if it has one, is where such reports go.
+			if (this.index.catchAll >= 0) {
+				return new Classification(Decision.UNKNOWN,
+						List.of(new RankedService(this.index.services.get(this.index.catchAll), 0.0, 0.0)),
+						"no service matched the words of the message; the catalog's catch-all is offered");
+			}
 			return Classification.unknown("no service matched the words of the message");
 		}
 		return this.calibration.decide(f, this.index.services);
@@ -176,11 +186,9 @@ public final class ServiceClassifier {
 			scores[i] /= this.index.norms[i];
 			directScores[i] /= this.index.norms[i];
 		}
-		if (this.examples != null) {
-			double[] local = this.examples.vote(direct);
-			for (int i = 0; i < local.length; i++) {
-				scores[i] += this.params.examplesWeight() * local[i];
-			}
+		double[] local = (this.examples != null) ? this.examples.vote(direct) : new double[0];
+		for (int i = 0; i < local.length; i++) {
+			scores[i] += this.params.examplesWeight() * local[i];
 		}
 		Integer[] order = new Integer[n];
 		for (int i = 0; i < n; i++) {
@@ -213,7 +221,7 @@ public final class ServiceClassifier {
 		}
 		return new Features(best, Arrays.copyOf(top, count), Arrays.copyOf(topScores, count),
 				(best >= 0) ? directScores[best] : 0, direct.size(), n, nameCoverage, messageCoverage,
-				(best >= 0) ? this.index.confusability[best] : 0);
+				(best >= 0) ? this.index.confusability[best] : 0, (best >= 0 && best < local.length) ? local[best] : 0);
 	}
 
 	private int accumulate(String term, double weight, double[] best, int[] touched, int touchedCount,
@@ -251,9 +259,10 @@ public final class ServiceClassifier {
 	 * @param nameCoverage share of the best service's (weighted) name the message covers
 	 * @param messageCoverage share of the message's terms that matched the best service
 	 * @param confusability how much the best service's name overlaps another service's
+	 * @param examplesVote the city's past requests' vote for the best service (0 without)
 	 */
 	record Features(int best, int[] top, double[] topScores, double directBest, int terms, int catalogSize,
-			double nameCoverage, double messageCoverage, double confusability) {
+			double nameCoverage, double messageCoverage, double confusability, double examplesVote) {
 
 		double s1() {
 			return (this.topScores.length > 0) ? this.topScores[0] : 0;

@@ -38,6 +38,9 @@ final class ServiceIndex {
 	/** Per-service length normalizer. */
 	final double[] norms;
 
+	/** Index of the catalog's catch-all service, or -1. */
+	final int catchAll;
+
 	/** Per service: its name terms with their weights. */
 	final List<Map<String, Double>> nameTerms = new ArrayList<>();
 
@@ -109,6 +112,13 @@ final class ServiceIndex {
 			this.nameTerms.add(Map.copyOf(names));
 			this.norms[i] = Math.pow(Math.max(sum, 1e-6), lengthExponent / 2);
 		}
+		int fallback = -1;
+		for (int i = 0; i < n && fallback < 0; i++) {
+			if (this.services.get(i).isCatchAll()) {
+				fallback = i;
+			}
+		}
+		this.catchAll = fallback;
 		this.confusability = new double[n];
 		for (int i = 0; i < n; i++) {
 			double best = 0;

@@ -51,7 +51,7 @@ final class AnalyzeCommand implements Command {
 				if (line.isBlank()) {
 					continue;
 				}
-				out.println(analyzeLine(analyzer, line, geocoderOn));
+				out.println(analyzeLine(analyzer, InputLine.parse(line, lines.tooLongPrefix()), geocoderOn));
 			}
 		}
 		catch (IOException ex) {
@@ -61,8 +61,7 @@ final class AnalyzeCommand implements Command {
 		return 0;
 	}
 
-	static String analyzeLine(Analyzer analyzer, String line, boolean geocoderOn) {
-		InputLine input = InputLine.parse(line);
+	static String analyzeLine(Analyzer analyzer, InputLine input, boolean geocoderOn) {
 		if (input.error() != null) {
 			return AnalysisJson.error(input.id(), input.error()).toString();
 		}

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.frontdoor.nlp.classify.Calibration;
 import org.frontdoor.nlp.classify.Catalog;
 import org.frontdoor.nlp.classify.CatalogReader;
+import org.frontdoor.nlp.classify.CityExamples;
 import org.frontdoor.nlp.classify.CalibrationFitter;
 import org.frontdoor.nlp.classify.ServiceClassifier;
 import org.frontdoor.nlp.location.LocationExtractor;
@@ -45,12 +46,18 @@ final class CalibrateCommand implements Command {
 		CalibrationFitter fitter = new CalibrationFitter();
 		LocationExtractor locations = LocationExtractor.standard();
 		try {
-			for (String set : List.of("sandbox", "multicity", "atlanta")) {
-				Path dir = eval.resolve(set);
+			// Atlanta twice: as an unseen catalog, and with its own past requests
+			// (--examples).
+			for (String set : List.of("sandbox", "multicity", "atlanta", "atlanta+examples")) {
+				boolean withExamples = set.endsWith("+examples");
+				Path dir = eval.resolve(set.replace("+examples", ""));
 				Map<String, ServiceClassifier> classifiers = new HashMap<>();
 				ServiceClassifier single = null;
 				if (Files.exists(dir.resolve("services.json"))) {
-					single = ServiceClassifier.forCatalog(catalog(Files.readAllBytes(dir.resolve("services.json"))));
+					Catalog c = catalog(Files.readAllBytes(dir.resolve("services.json")));
+					single = withExamples
+							? ServiceClassifier.forCatalog(c, CityExamples.read(dir.resolve("past-requests.csv")))
+							: ServiceClassifier.forCatalog(c);
 				}
 				JsonNode catalogs = Files.exists(dir.resolve("catalogs.json"))
 						? InputLine.JSON.readTree(Files.readString(dir.resolve("catalogs.json"))) : null;

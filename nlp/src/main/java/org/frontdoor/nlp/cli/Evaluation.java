@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.frontdoor.nlp.Analysis;
 import org.frontdoor.nlp.classify.CatalogService;
@@ -26,10 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  * confusions.
  */
 final class Evaluation {
-
-	/** Service names that are catch-alls, not a clear category. */
-	static final Pattern CATCH_ALL = Pattern.compile(
-			"(?i).*\\b(other|general|misc|miscellaneous|question|questions|comment|comments|inquiry|inquiries)\\b.*");
 
 	int lines;
 
@@ -103,7 +98,7 @@ final class Evaluation {
 			return;
 		}
 		this.labeled++;
-		boolean isClear = !CATCH_ALL.matcher(goldService.name()).matches();
+		boolean isClear = !goldService.isCatchAll();
 		if (isClear) {
 			this.clear++;
 		}

@@ -1,5 +1,8 @@
 package org.frontdoor.nlp.cli;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.frontdoor.nlp.AnalysisRequest;
 import org.frontdoor.nlp.language.Language;
 import tools.jackson.core.JacksonException;
@@ -19,9 +22,32 @@ record InputLine(JsonNode id, JsonNode node, AnalysisRequest request, String err
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Pattern LEADING_ID = Pattern
+		.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(?:\\.\\d+)?)");
+
 	static InputLine parse(String line) {
+		return parse(line, "");
+	}
+
+	/**
+	 * Parses a line.
+	 * @param line the line, or {@link LineReader#TOO_LONG}
+	 * @param tooLongPrefix the start of an over-long line, to recover its id
+	 * @return the parsed line
+	 */
+	static InputLine parse(String line, String tooLongPrefix) {
 		if (line == LineReader.TOO_LONG) {
-			return new InputLine(null, null, null, "line longer than " + LineReader.MAX_LINE + " characters");
+			JsonNode id = null;
+			Matcher m = LEADING_ID.matcher(tooLongPrefix);
+			if (m.find()) {
+				try {
+					id = JSON.readTree(m.group(1));
+				}
+				catch (JacksonException ex) {
+					id = null;
+				}
+			}
+			return new InputLine(id, null, null, "line longer than " + LineReader.MAX_LINE + " characters");
 		}
 		JsonNode node;
 		try {

@@ -27,7 +27,7 @@ final class LearnCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "learn --data <shared/data dir> --out <resource dir>   (rebuilds the learned associations)";
+		return "learn --data <shared/data dir> --out <resource dir> [--sources multicity[,atlanta]]   (rebuilds the learned associations)";
 	}
 
 	@Override

@@ -16,6 +16,8 @@ final class LineReader {
 
 	private boolean eof;
 
+	private String tooLongPrefix = "";
+
 	LineReader(Reader reader) {
 		this.reader = reader;
 	}
@@ -42,6 +44,7 @@ final class LineReader {
 			if (!tooLong) {
 				if (b.length() >= MAX_LINE) {
 					tooLong = true;
+					this.tooLongPrefix = b.substring(0, Math.min(b.length(), 512));
 					b.setLength(0);
 				}
 				else {
@@ -63,6 +66,14 @@ final class LineReader {
 			b.setLength(len - 1);
 		}
 		return b.toString();
+	}
+
+	/**
+	 * The start of the last over-long line (to recover its id).
+	 * @return up to 512 characters
+	 */
+	String tooLongPrefix() {
+		return this.tooLongPrefix;
 	}
 
 	/** Marker returned for a line over the limit. */

@@ -1,11 +1,5 @@
 package org.frontdoor.nlp.intent;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.frontdoor.nlp.text.Resources;
 import org.frontdoor.nlp.text.TextCleaner;
 
 /**
@@ -110,18 +105,7 @@ public final class IntentDetector {
 	}
 
 	private static void read(String resource, java.util.function.Consumer<String> consumer) {
-		try (InputStream in = IntentDetector.class.getResourceAsStream(resource)) {
-			BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = r.readLine()) != null) {
-				if (!line.isBlank() && !line.startsWith("#")) {
-					consumer.accept(line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Resources.lines(IntentDetector.class, resource, consumer);
 	}
 
 	/**

@@ -1,14 +1,9 @@
 package org.frontdoor.nlp.language;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.frontdoor.nlp.text.Resources;
 import org.frontdoor.nlp.text.TextCleaner;
 import org.frontdoor.nlp.text.Token;
 
@@ -53,21 +48,11 @@ public final class LanguageDetector {
 
 	private static LanguageDetector load() {
 		Map<String, Double> words = new HashMap<>();
-		try (InputStream in = LanguageDetector.class.getResourceAsStream("words.tsv")) {
-			BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			String line;
-			while ((line = r.readLine()) != null) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				String[] c = line.split("\t");
-				double w = Double.parseDouble(c[2]);
-				words.merge(c[0], c[1].equals("es") ? w : -w, Double::sum);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Resources.lines(LanguageDetector.class, "words.tsv", (line) -> {
+			String[] c = line.split("\t");
+			double w = Double.parseDouble(c[2]);
+			words.merge(c[0], c[1].equals("es") ? w : -w, Double::sum);
+		});
 		return new LanguageDetector(words);
 	}
 

@@ -26,72 +26,43 @@ public final class Csv {
 		List<String> record = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
 		boolean quoted = false;
-		boolean any = false;
-		int c;
-		while ((c = reader.read()) != -1) {
+		boolean pending = false;
+		int c = reader.read();
+		while (c != -1 && records.size() < maxRecords) {
 			char ch = (char) c;
+			int next = reader.read();
 			if (quoted) {
-				if (ch == '"') {
-					int next = reader.read();
-					if (next == '"') {
-						field.append('"');
-					}
-					else {
-						quoted = false;
-						if (next == -1) {
-							break;
-						}
-						ch = (char) next;
-						// fall through to handle the character after the closing quote
-						if (ch == ',') {
-							record.add(field.toString());
-							field.setLength(0);
-						}
-						else if (ch == '\n') {
-							record.add(field.toString());
-							field.setLength(0);
-							records.add(record);
-							record = new ArrayList<>();
-							any = false;
-							if (records.size() >= maxRecords) {
-								return records;
-							}
-						}
-						else if (ch != '\r') {
-							field.append(ch);
-						}
-					}
+				if (ch == '"' && next == '"') {
+					field.append('"');
+					next = reader.read();
+				}
+				else if (ch == '"') {
+					quoted = false;
 				}
 				else {
 					field.append(ch);
 				}
-				continue;
 			}
-			if (ch == '"' && field.isEmpty()) {
+			else if (ch == '"' && field.isEmpty()) {
 				quoted = true;
-				any = true;
+				pending = true;
 			}
-			else if (ch == ',') {
+			else if (ch == ',' || ch == '\n') {
 				record.add(field.toString());
 				field.setLength(0);
-				any = true;
-			}
-			else if (ch == '\n') {
-				record.add(field.toString());
-				field.setLength(0);
-				records.add(record);
-				record = new ArrayList<>();
-				any = false;
-				if (records.size() >= maxRecords) {
-					return records;
+				pending = ch == ',';
+				if (ch == '\n') {
+					records.add(record);
+					record = new ArrayList<>();
 				}
 			}
 			else if (ch != '\r') {
 				field.append(ch);
-				any = true;
+				pending = true;
 			}
+			c = next;
 		}
-		if (any || !field.isEmpty() || !record.isEmpty()) {
+		if ((pending || !field.isEmpty() || !record.isEmpty()) && records.size() < maxRecords) {
 			record.add(field.toString());
 			records.add(record);
 		}

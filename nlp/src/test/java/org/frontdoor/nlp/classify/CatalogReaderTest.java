@@ -46,6 +46,24 @@ class CatalogReaderTest {
 		});
 	}
 
+	@ParameterizedTest(name = "[{index}] {0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			Other                                        | true
+			General Inquiry                              | true
+			General Complaint / Other                    | true
+			`Other issue                                 | true
+			Other Concerns                               | true
+			Miscellaneous                                | true
+			Other Animal Issue(s) (Deceased, Stray)      | false
+			Other Garbage, Trash and Recycling Issue     | false
+			Police General Issue                         | false
+			General Parking Violations                   | false
+			Pothole                                      | false
+			""")
+	void knowsCatchAllServices(String name, boolean catchAll) {
+		assertThat(CatalogService.of("x", name).isCatchAll()).isEqualTo(catchAll);
+	}
+
 	@Test
 	void bloomingtonIntegerCodesAreNotedAndKept() throws IOException {
 		Catalog catalog = this.reader.parse(resource("bloomington-services.json")).catalog();

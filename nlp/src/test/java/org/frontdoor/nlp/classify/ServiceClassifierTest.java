@@ -148,7 +148,26 @@ class ServiceClassifierTest {
 		assertThat(sum).isBetween(0.0, 1.0001);
 		for (int i = 1; i < c.ranked().size(); i++) {
 			assertThat(c.ranked().get(i).score()).isLessThanOrEqualTo(c.ranked().get(i - 1).score());
+			assertThat(c.ranked().get(i).confidence()).isLessThanOrEqualTo(c.ranked().get(i - 1).confidence());
 		}
+	}
+
+	@Test
+	void runnersUpNeverOutrankAWeakTop() {
+		Classification c = sandbox.classify("qzx blorp needle-ish pothle");
+		for (int i = 1; i < c.ranked().size(); i++) {
+			assertThat(c.ranked().get(i).confidence()).isLessThanOrEqualTo(c.ranked().get(0).confidence());
+		}
+	}
+
+	@Test
+	void whatNoServiceCoversGoesToTheCatchAll() {
+		Catalog catalog = Catalog.of(List.of(CatalogService.of("p", "Potholes"), CatalogService.of("g", "Graffiti"),
+				CatalogService.of("o", "Other")));
+		Classification c = ServiceClassifier.forCatalog(catalog).classify("the pool is closed again");
+		assertThat(c.decision()).isEqualTo(Decision.UNKNOWN);
+		assertThat(c.top()).get().extracting((r) -> r.service().code()).isEqualTo("o");
+		assertThat(ServiceClassifier.forCatalog(catalog).classify("hello").ranked()).isEmpty();
 	}
 
 	@Test
@@ -171,6 +190,31 @@ class ServiceClassifierTest {
 		Classification c = sandbox.classify("see the photo, it has been like this for a week", "Pothole on Elm St", -1,
 				-1);
 		assertThat(c.top()).get().extracting((r) -> r.service().code()).isEqualTo("pothole");
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			hay un carro abandonado frente a mi casa desde hace 3 semanas  | abandoned-vehicle
+			el semáforo de la esquina no funciona                          | traffic-signal
+			alguien tiró un colchón en la banqueta                         | illegal-dumping
+			la alcantarilla está tapada y se inunda la calle               | storm-drain
+			hay grafiti en la pared del parque                             | graffiti
+			el bote de basura está lleno                                   | trash-overflow
+			no pasaron a recoger la basura hoy                             | missed-pickup
+			una rama grande se cayó del árbol                              | tree
+			la señal de alto está caída                                    | sign
+			hay ratas en el callejón                                       | rodent
+			la acera está rota                                             | sidewalk
+			mucho ruido de construcción en la noche                        | noise
+			hay jeringas en el parque                                      | needle
+			un gato muerto en la calle                                     | dead-animal
+			el columpio del parque está roto                               | park
+			carro estacionado bloqueando mi entrada                        | parking
+			la farola parpadea toda la noche                               | streetlight
+			la calle tiene nieve y hielo, nadie ha limpiado la banqueta    | snow
+			""")
+	void spanishAgainstTheSandboxCatalog(String text, String code) {
+		assertThat(sandbox.classify(text).top()).get().extracting((r) -> r.service().code()).isEqualTo(code);
 	}
 
 }

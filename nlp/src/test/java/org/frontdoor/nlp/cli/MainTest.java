@@ -99,6 +99,18 @@ class MainTest {
 	}
 
 	@Test
+	void anOverLongLineIsRefusedWithItsIdAndTheNextLineStillRuns() throws IOException {
+		String input = "{\"id\":\"huge\",\"text\":\"" + "a".repeat(LineReader.MAX_LINE + 10) + "\"}\n"
+				+ "{\"id\":\"next\",\"text\":\"graffiti on the wall\"}\n";
+		Run r = run(input, "analyze", "--services", services.toString());
+		assertThat(r.lines()).hasSize(2);
+		JsonNode refused = JSON.readTree(r.lines().get(0));
+		assertThat(refused.get("id").asString()).isEqualTo("huge");
+		assertThat(refused.get("error").asString()).contains("line longer than");
+		assertThat(JSON.readTree(r.lines().get(1)).get("service").get("code").asString()).isEqualTo("graffiti");
+	}
+
+	@Test
 	void analyzeAcceptsServicesXml() throws IOException {
 		Path xml = dir.resolve("services.xml");
 		Files.writeString(xml,
@@ -137,6 +149,15 @@ class MainTest {
 		Run missing = run("", "analyze", "--services", dir.resolve("nope.json").toString());
 		assertThat(missing.code()).isEqualTo(1);
 		assertThat(missing.err()).contains("cannot read catalog");
+	}
+
+	@Test
+	void anUnknownGeocoderStopsWithAReason() {
+		Run r = run("{\"id\":1,\"text\":\"pothole\"}\n", "analyze", "--services", services.toString(), "--geocoder",
+				"carrier-pigeon");
+		assertThat(r.code()).isEqualTo(1);
+		assertThat(r.err()).contains("cannot start geocoder 'carrier-pigeon'");
+		assertThat(r.out()).isEmpty();
 	}
 
 	@Test
