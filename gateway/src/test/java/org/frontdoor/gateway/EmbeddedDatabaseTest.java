@@ -46,10 +46,11 @@ class EmbeddedDatabaseTest {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(FrontDoorApplication.class)
-			.properties("server.port=0", "frontdoor.database.embedded.data-directory=" + this.dataDirectory,
-					"frontdoor.admin.password=test", "frontdoor.admin.staff.password=test")
-			.run();
+		// as command-line arguments: default properties would lose to application.yml's
+		// port 8080
+		return new SpringApplicationBuilder(FrontDoorApplication.class).run("--server.port=0",
+				"--frontdoor.database.embedded.data-directory=" + this.dataDirectory, "--frontdoor.admin.password=test",
+				"--frontdoor.admin.staff.password=test");
 	}
 
 }
