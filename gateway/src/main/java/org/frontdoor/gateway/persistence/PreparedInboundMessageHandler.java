@@ -3,12 +3,12 @@ package org.frontdoor.gateway.persistence;
 import org.frontdoor.channels.core.InboundMessage;
 
 /**
- * An {@link InboundMessageHandler} that splits its work in two: the remote steps a message
- * may need (downloading media, geocoding, asking a backend) in {@link #prepare}, which
- * the {@link InboundProcessor} calls <em>outside</em> any transaction, and the decision in
- * {@link #handle(InboundMessage, Object)}, which it calls inside the transaction that
- * also marks the message processed (blueprint §3.5). No database connection or lock is
- * held while the remote steps run.
+ * An {@link InboundMessageHandler} that splits its work in two: the remote steps a
+ * message may need (downloading media, geocoding, asking a backend) in {@link #prepare},
+ * which the {@link InboundProcessor} calls <em>outside</em> any transaction, and the
+ * decision in {@link #handle(InboundMessage, Object)}, which it calls inside the
+ * transaction that also marks the message processed (blueprint §3.5). No database
+ * connection or lock is held while the remote steps run.
  *
  * @param <P> what the preparation hands to the decision
  */
