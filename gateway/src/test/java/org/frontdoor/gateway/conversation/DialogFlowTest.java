@@ -132,6 +132,44 @@ class DialogFlowTest extends IntakeTestSupport {
 	}
 
 	@Test
+	void adminsSeeTheConversationWithItsTranscriptMasked() {
+		String phone = newNumber();
+		text(phone, "pothole, call me at 617-555-0199");
+		assertThat(reply(phone, 1)).startsWith("Got it: Pothole. Where is it?");
+		String auth = java.util.Base64.getEncoder()
+			.encodeToString("admin:admin-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.net.http.HttpResponse<String> list = send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + PORT + "/admin/conversations?phase=open&limit=500"))
+			.header("Authorization", "Basic " + auth)
+			.build());
+		assertThat(list.statusCode()).isEqualTo(200);
+		JsonNode mine = null;
+		for (JsonNode conversation : JSON.readTree(list.body())) {
+			if (conversation.path("resident").asString().endsWith(phone.substring(phone.length() - 2))
+					&& "pothole".equals(conversation.path("serviceCode").asString())
+					&& "LOCATION".equals(conversation.path("pending").asString())) {
+				mine = conversation;
+			}
+		}
+		assertThat(mine).as("the conversation in " + list.body()).isNotNull();
+		assertThat(list.body()).doesNotContain(phone.substring(2));
+		java.net.http.HttpResponse<String> detail = send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI
+				.create("http://localhost:" + PORT + "/admin/conversations/" + mine.path("id").asString()))
+			.header("Authorization", "Basic " + auth)
+			.build());
+		JsonNode shown = JSON.readTree(detail.body());
+		assertThat(shown.path("report").path("serviceCode").asString()).isEqualTo("pothole");
+		assertThat(shown.path("transcript").get(0).path("direction").asString()).isEqualTo("IN");
+		assertThat(shown.path("transcript").get(0).path("text").asString()).startsWith("pothole, call me at")
+			.doesNotContain("555-0199");
+		assertThat(shown.path("transcript").get(1).path("templateKey").asString()).isEqualTo("ask-location");
+		assertThat(send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + PORT + "/admin/conversations"))
+			.build()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void anUnansweredConversationExpiresKeepsWhatWasCollectedAndSaysSoOnce() {
 		String phone = newNumber();
 		text(phone, "the bins were not emptied");

@@ -59,6 +59,8 @@ abstract class IntakeTestSupport {
 
 	static final String CITY_NUMBER = "+16175550100";
 
+	static final String WHATSAPP_TEMPLATE = "HX0123456789abcdef0123456789abcdef";
+
 	static final ZoneId CITY = ZoneId.of("America/New_York");
 
 	static final int PORT = freePort();
@@ -89,6 +91,7 @@ abstract class IntakeTestSupport {
 		registry.add("frontdoor.channels.sms.twilio.api-base-url", twilio::baseUrl);
 		registry.add("frontdoor.channels.sms.twilio.media.allowed-hosts", () -> "localhost");
 		registry.add("frontdoor.channels.sms.twilio.media.allow-http-loopback", () -> "true");
+		registry.add("frontdoor.channels.sms.twilio.whatsapp.templates.status-update", () -> WHATSAPP_TEMPLATE);
 		registry.add("frontdoor.status.poll-interval", () -> "200ms");
 		registry.add("frontdoor.status.young-interval", () -> "300ms");
 		registry.add("frontdoor.status.leader-heartbeat", () -> "500ms");
