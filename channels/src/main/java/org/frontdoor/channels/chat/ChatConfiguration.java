@@ -1,0 +1,29 @@
+package org.frontdoor.channels.chat;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the chat channel's servlet filter in front of its API, the widget's files and the
+ * demo page, ahead of Spring Security.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ChatConfiguration {
+
+	/** Before Spring Security's filter chain (-100): refused origins go no further. */
+	static final int FILTER_ORDER = -200;
+
+	@Bean
+	FilterRegistrationBean<ChatHttpFilter> chatHttpFilter(ChatProperties properties, JsonMapper json) {
+		FilterRegistrationBean<ChatHttpFilter> registration = new FilterRegistrationBean<>(
+				new ChatHttpFilter(properties, json));
+		registration.addUrlPatterns("/api/chat/*", "/chat/*", "/chat-demo");
+		registration.setName("chatHttpFilter");
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.frontdoor.gateway.persistence;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.frontdoor.channels.chat.ChatRateLimiter;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Fixed-window request counters in table {@code chat_rate_limit}, shared by every
+ * instance: one atomic upsert per request ({@code INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING}), so concurrent requests on several instances count exactly.
+ */
+@Repository
+public class ChatRateLimitRepository implements ChatRateLimiter {
+
+	private final JdbcClient jdbc;
+
+	public ChatRateLimitRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Decision hit(String bucket, int limit, Duration window) {
+		long windowMillis = Math.max(1000, window.toMillis());
+		Instant now = Instant.now();
+		Instant start = Instant.ofEpochMilli(now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), windowMillis));
+		int hits = this.jdbc.sql("""
+				insert into chat_rate_limit (bucket, window_start, hits) values (:bucket, :start, 1)
+				on conflict (bucket, window_start) do update set hits = chat_rate_limit.hits + 1
+				returning hits
+				""").param("bucket", bucket).param("start", Timestamp.from(start)).query(Integer.class).single();
+		if (hits <= limit) {
+			return new Decision(true, Duration.ZERO);
+		}
+		return new Decision(false, Duration.between(now, start.plusMillis(windowMillis)));
+	}
+
+	/**
+	 * Delete counters of windows that started before a time.
+	 * @param before the cut-off (older than the longest configured window)
+	 * @return how many were deleted
+	 */
+	public int purgeWindowsBefore(Instant before) {
+		return this.jdbc.sql("delete from chat_rate_limit where window_start < :before")
+			.param("before", Timestamp.from(before))
+			.update();
+	}
+
+}
