@@ -151,6 +151,7 @@
 	}
 
 	// ---- state ----
+	var loadedAt = Date.now();
 	var state = {
 		session: null, // {id, token}
 		locale: null,
@@ -234,6 +235,27 @@
 		return node;
 	}
 
+	var SVG_NS = 'http://www.w3.org/2000/svg';
+	var ICONS = {
+		chat: 'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+		camera: 'M9 4 7.5 6H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-3.5L15 4H9zm3 4.5a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9zm0 2a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z',
+		pin: 'M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 4.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z'
+	};
+	// decorative icons drawn as inline SVG (no icon font, no emoji font needed)
+	function icon(name) {
+		var svg = document.createElementNS(SVG_NS, 'svg');
+		svg.setAttribute('viewBox', '0 0 24 24');
+		svg.setAttribute('aria-hidden', 'true');
+		svg.setAttribute('focusable', 'false');
+		svg.setAttribute('class', 'fdc-icon');
+		var path = document.createElementNS(SVG_NS, 'path');
+		path.setAttribute('d', ICONS[name]);
+		path.setAttribute('fill', 'currentColor');
+		path.setAttribute('fill-rule', 'evenodd');
+		svg.appendChild(path);
+		return svg;
+	}
+
 	var css = el('link', { rel: 'stylesheet', href: new URL('frontdoor-chat.css', scriptUrl).href });
 	document.head.appendChild(css);
 
@@ -246,7 +268,7 @@
 	var launcherText = el('span', { 'class': 'fdc-launcher-text' });
 	var badge = el('span', { 'class': 'fdc-badge', hidden: true });
 	var launcher = el('button', { type: 'button', 'class': 'fdc-launcher', 'aria-expanded': 'false', 'aria-controls': uid + '-panel' },
-		[el('span', { 'class': 'fdc-launcher-icon', 'aria-hidden': 'true', text: '\u{1F4AC}' }), launcherText, badge]);
+		[icon('chat'), launcherText, badge]);
 
 	var title = el('h2', { 'class': 'fdc-title', id: uid + '-title' });
 	var langButton = el('button', { type: 'button', 'class': 'fdc-lang' });
@@ -292,11 +314,11 @@
 		inputLabel.textContent = t('inputLabel');
 		input.setAttribute('placeholder', t('placeholder'));
 		photoButton.textContent = '';
-		photoButton.appendChild(el('span', { 'aria-hidden': 'true', text: '\u{1F4F7} ' }));
+		photoButton.appendChild(icon('camera'));
 		photoButton.appendChild(document.createTextNode(t('photo')));
 		photoButton.setAttribute('aria-label', t('photoLabel'));
 		locationButton.textContent = '';
-		locationButton.appendChild(el('span', { 'aria-hidden': 'true', text: '\u{1F4CD} ' }));
+		locationButton.appendChild(icon('pin'));
 		locationButton.appendChild(document.createTextNode(t('location')));
 		locationButton.setAttribute('aria-label', t('locationLabel'));
 		sendButton.textContent = t('send');
@@ -562,7 +584,7 @@
 		bubble.appendChild(el('p', { 'class': 'fdc-text', text: data.text || '' }));
 		log.appendChild(bubble);
 		showQuickReplies(data.quickReplies || []);
-		if (!state.open) {
+		if (!state.open && Date.parse(data.at || '') > loadedAt - 5000) {
 			state.unread++;
 			updateBadge();
 		}
@@ -602,7 +624,10 @@
 			bubble.appendChild(img);
 		}
 		if (sharedLocation) {
-			bubble.appendChild(el('p', { 'class': 'fdc-text', text: '\u{1F4CD} ' + t('locationShared') }));
+			var shared = el('p', { 'class': 'fdc-text' });
+			shared.appendChild(icon('pin'));
+			shared.appendChild(document.createTextNode(' ' + t('locationShared')));
+			bubble.appendChild(shared);
 		}
 		if (text) {
 			bubble.appendChild(el('p', { 'class': 'fdc-text', text: text }));

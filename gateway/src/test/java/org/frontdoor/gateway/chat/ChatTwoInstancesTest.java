@@ -63,8 +63,13 @@ class ChatTwoInstancesTest {
 		properties.put("frontdoor.channels.chat.heartbeat-interval", "60s");
 		properties.put("frontdoor.channels.chat.rate-limits.messages-per-session.requests", "3");
 		properties.put("frontdoor.channels.chat.rate-limits.messages-per-session.window", "1h");
-		return new SpringApplicationBuilder(FrontDoorApplication.class, ChatTestStores.class).properties(properties)
-			.run();
+		// as command-line arguments: they must win over application.yml (default
+		// properties would not)
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(FrontDoorApplication.class, ChatTestStores.class).run(args);
 	}
 
 	private static ChatHttp http(ConfigurableApplicationContext context) {

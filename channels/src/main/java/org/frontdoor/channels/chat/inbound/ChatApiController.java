@@ -89,11 +89,12 @@ public class ChatApiController {
 	 */
 	@PostMapping("/{id}/messages")
 	public ResponseEntity<Map<String, Object>> send(@PathVariable String id, HttpServletRequest request) {
+		// the address limit first: it also bounds attempts with wrong tokens
+		this.sessions.limit(ChatSessions.ipBucket("messages", request), this.properties.rateLimits().messagesPerIp(),
+				"chat messages from this address");
 		ChatSession session = this.sessions.authenticate(id, ChatSessions.bearerToken(request));
 		this.sessions.limit(ChatSessions.sessionBucket("messages", session),
 				this.properties.rateLimits().messagesPerSession(), "messages from this chat session");
-		this.sessions.limit(ChatSessions.ipBucket("messages", request), this.properties.rateLimits().messagesPerIp(),
-				"chat messages from this address");
 		ChatInbound.Accepted accepted;
 		if (isMultipart(request)) {
 			accepted = acceptMultipart(session, request);

@@ -78,10 +78,10 @@ public class ChatEventStreamController {
 		if (token == null) {
 			token = request.getParameter("access_token");
 		}
-		ChatSession session = this.sessions.authenticate(id, token);
-		long after = lastEventId(request, session);
 		this.sessions.limit(ChatSessions.ipBucket("streams", request), this.properties.rateLimits().streamsPerIp(),
 				"event stream connections from this address");
+		ChatSession session = this.sessions.authenticate(id, token);
+		long after = lastEventId(request, session);
 		if (!this.hub.accepting()) {
 			throw new ChatProblem(ChatProblem.Kind.UNAVAILABLE, "this server is shutting down; reconnect",
 					Duration.ofSeconds(1));
@@ -103,6 +103,11 @@ public class ChatEventStreamController {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// the response is already streaming: end it; the client reconnects and
+			// resumes
+			log.warn("Chat stream of session {} ended by an error: {}", session.id(), ex.toString());
 		}
 	}
 
