@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,11 +119,32 @@ final class ChatBrowser {
 		if (raw != null) {
 			for (String pair : raw.split("&")) {
 				String[] kv = pair.split("=", 2);
-				parameters.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-						(kv.length > 1) ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+				parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+						(kv.length > 1) ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
 			}
 		}
 		return parameters;
+	}
+
+	/**
+	 * Run one scenario of the script with a hook server for it.
+	 * @param scenario {@code widget} or {@code end-to-end}
+	 * @param port the gateway's port on 127.0.0.1
+	 * @param hooks the hooks by path (see {@link #hooks})
+	 * @param photo a JPEG to upload, or {@code null}
+	 * @param timeoutSeconds the longest the script may run
+	 * @return its outcome
+	 */
+	static Outcome run(String scenario, int port, Map<String, Function<Map<String, String>, String>> hooks, Path photo,
+			int timeoutSeconds) {
+		HttpServer server = hooks(hooks);
+		try {
+			return run(scenario, "http://127.0.0.1:" + port, "http://127.0.0.1:" + server.getAddress().getPort(), photo,
+					timeoutSeconds);
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.frontdoor.gateway.chat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpServer;
 import org.frontdoor.gateway.testsupport.PostgresTest;
 import org.junit.jupiter.api.Test;
 
@@ -66,15 +66,7 @@ class ChatEndToEndBrowserTest {
 		Instant start = Instant.now().minusSeconds(1);
 		Map<String, Function<Map<String, String>, String>> hooks = Map.of("/await-request",
 				(q) -> awaitServiceRequestId(start), "/close-request", (q) -> closeRequest(q.get("id")));
-		HttpServer server = ChatBrowser.hooks(hooks);
-		ChatBrowser.Outcome outcome;
-		try {
-			outcome = ChatBrowser.run("end-to-end", "http://127.0.0.1:" + this.port,
-					"http://127.0.0.1:" + server.getAddress().getPort(), null, 420);
-		}
-		finally {
-			server.stop(0);
-		}
+		ChatBrowser.Outcome outcome = ChatBrowser.run("end-to-end", this.port, hooks, null, 420);
 		assertThat(outcome.exitCode()).as("browser test: %s (log in target/browser)", outcome.failure()).isZero();
 		assertThat(outcome.output()).contains("DONE: end-to-end");
 		assertThat(ChatBrowser.ARTIFACTS.resolve("chat-end-to-end.png")).isNotEmptyFile();
@@ -121,7 +113,7 @@ class ChatEndToEndBrowserTest {
 			}
 			return Integer.toString(response.statusCode());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		catch (InterruptedException ex) {

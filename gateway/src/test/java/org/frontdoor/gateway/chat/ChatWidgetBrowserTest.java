@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import com.sun.net.httpserver.HttpServer;
 import org.frontdoor.channels.chat.outbound.ChatHeaders;
 import org.frontdoor.channels.core.Channel;
 import org.frontdoor.channels.core.OutboundMessage;
@@ -68,15 +67,7 @@ class ChatWidgetBrowserTest {
 						Map.of(ChatHeaders.KIND, "status", ChatHeaders.SERVICE_REQUEST_ID, "4242", ChatHeaders.STATUS,
 								"closed")),
 				"/reply-es", (q) -> send(q, "¿Algo más?", List.of(), Map.of(ChatHeaders.LANGUAGE, "es")));
-		HttpServer server = ChatBrowser.hooks(hooks);
-		ChatBrowser.Outcome outcome;
-		try {
-			outcome = ChatBrowser.run("widget", "http://127.0.0.1:" + this.port,
-					"http://127.0.0.1:" + server.getAddress().getPort(), photo, 240);
-		}
-		finally {
-			server.stop(0);
-		}
+		ChatBrowser.Outcome outcome = ChatBrowser.run("widget", this.port, hooks, photo, 240);
 		assertThat(outcome.exitCode()).as("browser test: %s (log in target/browser)", outcome.failure()).isZero();
 		assertThat(outcome.output()).contains("DONE: widget");
 		assertThat(outcome.passed()).hasSizeGreaterThanOrEqualTo(14);
