@@ -10,7 +10,6 @@ import org.frontdoor.gateway.testsupport.PostgresTest;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 
 /**
  * The application context the chat API tests share (one context, one database): real HTTP
@@ -33,7 +32,6 @@ import org.springframework.context.annotation.Import;
 				"frontdoor.channels.chat.rate-limits.sessions-per-ip.window=1h", "frontdoor.admin.password=test",
 				"frontdoor.admin.staff.password=test" })
 @PostgresTest
-@Import(ChatTestStores.class)
 @interface ChatApiContext {
 
 }

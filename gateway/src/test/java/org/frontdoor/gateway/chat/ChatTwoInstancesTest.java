@@ -69,7 +69,7 @@ class ChatTwoInstancesTest {
 			.stream()
 			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(FrontDoorApplication.class, ChatTestStores.class).run(args);
+		return new SpringApplicationBuilder(FrontDoorApplication.class).run(args);
 	}
 
 	private static ChatHttp http(ConfigurableApplicationContext context) {

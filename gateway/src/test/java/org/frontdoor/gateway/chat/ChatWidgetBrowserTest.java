@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +39,6 @@ import static org.assertj.core.api.Assertions.within;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "frontdoor.admin.password=test", "frontdoor.admin.staff.password=test" })
 @PostgresTest
-@Import(ChatTestStores.class)
 class ChatWidgetBrowserTest {
 
 	@LocalServerPort
