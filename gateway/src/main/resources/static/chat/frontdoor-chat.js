@@ -621,6 +621,7 @@
 		bubble.appendChild(el('span', { 'class': 'fdc-sr', text: t('you') + ': ' }));
 		if (photoUrl) {
 			var img = el('img', { 'class': 'fdc-photo-thumb', src: photoUrl, alt: t('yourPhoto') });
+			img.addEventListener('load', scrollDown);
 			bubble.appendChild(img);
 		}
 		if (sharedLocation) {

@@ -73,8 +73,8 @@ public record ChatProperties(@NotNull @DefaultValue List<@NotBlank String> allow
 	 * The request limits of the chat API. Each is a fixed window counted in the shared
 	 * database, so every gateway instance enforces the same total. Defaults: 20 sessions
 	 * per hour per IP, 30 messages per minute per session, 120 messages per minute per
-	 * IP, 60 stream connections per minute per IP; set both {@code requests} and
-	 * {@code window} of a limit you change.
+	 * IP, 60 stream connections per minute per IP; a limit configured in part (only
+	 * {@code requests} or only {@code window}) keeps the default of the other half.
 	 *
 	 * @param sessionsPerIp new sessions one client IP address may open
 	 * @param messagesPerSession messages one session may send
@@ -92,7 +92,12 @@ public record ChatProperties(@NotNull @DefaultValue List<@NotBlank String> allow
 		}
 
 		private static Limit orDefault(Limit configured, int requests, Duration window) {
-			return (configured != null) ? configured : new Limit(requests, window);
+			if (configured == null) {
+				return new Limit(requests, window);
+			}
+			// a limit configured in part keeps the default of the other half
+			return new Limit((configured.requests() != 0) ? configured.requests() : requests,
+					(configured.window() != null) ? configured.window() : window);
 		}
 
 	}

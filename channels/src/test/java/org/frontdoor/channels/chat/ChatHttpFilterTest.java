@@ -137,6 +137,12 @@ class ChatHttpFilterTest {
 		assertThat(defaults.locales()).isEqualTo(List.of("en", "es"));
 		assertThat(defaults.rateLimits().messagesPerSession().describe()).isEqualTo("30 per minute");
 		assertThat(defaults.rateLimits().sessionsPerIp().describe()).isEqualTo("20 per hour");
+		ChatProperties partly = new Binder(new MapConfigurationPropertySource(
+				Map.of("frontdoor.channels.chat.rate-limits.messages-per-session.requests", "5",
+						"frontdoor.channels.chat.rate-limits.sessions-per-ip.window", "1m")))
+			.bindOrCreate("frontdoor.channels.chat", ChatProperties.class);
+		assertThat(partly.rateLimits().messagesPerSession().describe()).isEqualTo("5 per minute");
+		assertThat(partly.rateLimits().sessionsPerIp().describe()).isEqualTo("20 per minute");
 	}
 
 }
