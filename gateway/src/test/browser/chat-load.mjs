@@ -9,9 +9,14 @@
 //     --frontdoor.channels.chat.rate-limits.messages-per-ip.requests=10000000 \
 //     --frontdoor.channels.chat.rate-limits.messages-per-session.requests=100000 \
 //     --frontdoor.channels.chat.rate-limits.streams-per-ip.requests=100000 &
-//   node gateway/src/test/browser/chat-load.mjs http://127.0.0.1:8080 200 50 32
+//   CPU_PIDS="$(pgrep -f frontdoor.jar) $(pgrep -f 'bin/postgres -D')" \
+//     node gateway/src/test/browser/chat-load.mjs http://127.0.0.1:8080 200 50 32
 //
 // Arguments: base URL, SESSIONS (default 200), MESSAGES per session (default 50), CONCURRENCY (default 32).
+// CPU_PIDS (optional, Linux): processes whose CPU time (with their children, e.g. PostgreSQL backends) is read
+// from /proc before and after the message phase, to print the server's CPU cost per message.
+import { readFileSync, readdirSync } from 'node:fs';
+
 const [base = 'http://127.0.0.1:8080', sessionsArg = '200', messagesArg = '50', concurrencyArg = '32'] = process.argv.slice(2);
 const SESSIONS = Math.min(Number(sessionsArg), 2000);
 const MESSAGES = Math.min(Number(messagesArg), 1000);
@@ -76,6 +81,36 @@ function percentile(sorted, p) {
 	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))] : NaN;
 }
 
+const TICKS_PER_SECOND = 100;
+function cpuSeconds(pids) {
+	const stat = (pid) => {
+		try {
+			const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			return text.slice(text.lastIndexOf(')') + 2).split(' ');
+		}
+		catch (e) {
+			return null;
+		}
+	};
+	const wanted = new Set(pids);
+	let ticks = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) {
+			continue;
+		}
+		const fields = stat(entry);
+		// fields[1] is the parent pid; [11], [12] user and system time; [13], [14] of waited-for children
+		if (fields && (wanted.has(entry) || wanted.has(fields[1]))) {
+			ticks += Number(fields[11]) + Number(fields[12]);
+			if (wanted.has(entry)) {
+				ticks += Number(fields[13]) + Number(fields[14]);
+			}
+		}
+	}
+	return ticks / TICKS_PER_SECOND;
+}
+const cpuPids = (process.env.CPU_PIDS || '').split(/\s+/).filter((p) => /^\d+$/.test(p));
+
 const pending = new Map();
 const ackLatencies = [];
 const echoLatencies = [];
@@ -105,6 +140,7 @@ for (let m = 0; m < MESSAGES; m++) {
 	}
 }
 let next = 0;
+const cpuBefore = cpuPids.length ? cpuSeconds(cpuPids) : 0;
 const started = performance.now();
 async function worker() {
 	while (next < jobs.length && Date.now() < deadline) {
@@ -128,6 +164,7 @@ async function worker() {
 }
 await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 const elapsed = (performance.now() - started) / 1000;
+const cpuUsed = cpuPids.length ? cpuSeconds(cpuPids) - cpuBefore : 0;
 const waitUntil = Date.now() + 10000;
 while (pending.size > 0 && Date.now() < waitUntil) {
 	await new Promise((resolve) => setTimeout(resolve, 50));
@@ -140,4 +177,7 @@ const fmt = (v) => v.toFixed(1);
 console.log(`messages: ${ackLatencies.length} accepted, ${failures} refused, in ${elapsed.toFixed(1)} s = ${(ackLatencies.length / elapsed).toFixed(0)} messages/s (concurrency ${CONCURRENCY})`);
 console.log(`202 latency ms: p50 ${fmt(percentile(ackLatencies, 50))} p90 ${fmt(percentile(ackLatencies, 90))} p99 ${fmt(percentile(ackLatencies, 99))} max ${fmt(ackLatencies.at(-1) ?? NaN)}`);
 console.log(`echo on stream ms: p50 ${fmt(percentile(echoLatencies, 50))} p90 ${fmt(percentile(echoLatencies, 90))} p99 ${fmt(percentile(echoLatencies, 99))} max ${fmt(echoLatencies.at(-1) ?? NaN)}; ${echoLatencies.length} of ${ackLatencies.length} echoes received, ${pending.size} missing`);
+if (cpuPids.length) {
+	console.log(`server CPU: ${cpuUsed.toFixed(2)} s for ${ackLatencies.length} messages = ${(cpuUsed * 1e6 / Math.max(1, ackLatencies.length)).toFixed(0)} µs per message (processes ${cpuPids.join(' ')} and their children)`);
+}
 process.exit(failures > 0 || pending.size > 0 ? 1 : 0);
