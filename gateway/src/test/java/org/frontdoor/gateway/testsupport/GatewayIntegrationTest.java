@@ -17,8 +17,9 @@ import org.springframework.web.client.RestClient;
  * whole gateway on a random port, on its own PostgreSQL database, with its Open311 client
  * pointed at one {@link FakeOpen311Backend} for the test JVM, fast queues, the status
  * poller's scheduled rounds off (tests call {@code pollOnce()}; leader election is tested
- * with separate contexts), and three stand-ins registered: a {@link TestOutboundSender}
- * (the provider), a {@link TestInboundHandler} (the conversation engine) and an
+ * with separate contexts), the texting simulator and the Twilio channel off, and three
+ * stand-ins registered: a {@link TestOutboundSender} (the provider), a
+ * {@link TestInboundHandler} (in place of the conversation engine) and an
  * {@link EventRecorder}.
  * <p>
  * Every class extending it without adding configuration gets the same cached context, so
@@ -56,6 +57,10 @@ public abstract class GatewayIntegrationTest {
 	static void gatewayProperties(DynamicPropertyRegistry registry) {
 		GatewayTestProperties.fastQueues(backend.baseUrl()).forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("frontdoor.status.enabled", () -> "false");
+		// the foundation's own stand-ins only: no texting simulator and no Twilio channel
+		// (they would deliver WhatsApp messages the tests expect to wait for a sender)
+		registry.add("frontdoor.simulator.enabled", () -> "false");
+		registry.add("frontdoor.channels.sms.twilio.enabled", () -> "false");
 	}
 
 	@BeforeEach
