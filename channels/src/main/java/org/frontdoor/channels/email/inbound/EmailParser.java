@@ -320,10 +320,15 @@ public final class EmailParser {
 		return (replaced <= 1) ? utf8.replace("\uFFFD", "") : MailCharsets.decode(bytes, null).text();
 	}
 
+	/** The disposition token, read from the raw header so a broken parameter cannot hide it. */
 	private static String disposition(Part part) {
 		try {
-			String disposition = part.getDisposition();
-			return (disposition != null) ? disposition.toLowerCase(Locale.ROOT) : null;
+			String[] values = part.getHeader("Content-Disposition");
+			if (values == null || values.length == 0 || values[0] == null) {
+				return null;
+			}
+			String token = MailHeaders.unfold(values[0]).split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+			return token.isEmpty() ? null : token;
 		}
 		catch (MessagingException | RuntimeException ex) {
 			return null;
@@ -582,8 +587,8 @@ public final class EmailParser {
 			for (TnefReader.Attachment attachment : tnef.attachments()) {
 				String type = (attachment.mimeType() != null) ? attachment.mimeType().toLowerCase(Locale.ROOT).trim()
 						: "application/octet-stream";
-				boolean oversized = attachment.data().length > limit;
 				boolean photo = isPossiblePhoto(type, attachment.filename());
+				boolean oversized = photo && attachment.data().length > limit;
 				this.attachments.add(new MailAttachment(attachment.filename(), type, attachment.contentId(),
 						attachment.contentId() != null, true, (photo && !oversized) ? attachment.data() : null,
 						attachment.data().length, oversized));

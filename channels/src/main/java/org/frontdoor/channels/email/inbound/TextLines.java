@@ -2,6 +2,7 @@ package org.frontdoor.channels.email.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Line-level helpers for mail text: line-ending normalization, RFC 3676
@@ -30,9 +31,13 @@ public final class TextLines {
 		return text.replace("\r\n", "\n").replace('\r', '\n');
 	}
 
+	private static final Pattern CONTROL = Pattern
+		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u200B\\uFEFF]");
+
 	/**
-	 * Trim trailing whitespace on each line, keep at most one blank line in a row, drop
-	 * leading and trailing blank lines.
+	 * Trim trailing whitespace on each line, remove control characters (NUL, bell…, zero
+	 * width spaces), keep at most one blank line in a row, drop leading and trailing
+	 * blank lines.
 	 * @param text the text
 	 * @return the tidied text
 	 */
@@ -41,8 +46,8 @@ public final class TextLines {
 		boolean previousBlank = true;
 		int pendingBlank = 0;
 		for (String line : lines(text)) {
-			String trimmed = stripTrailing(line);
-			if (trimmed.isBlank()) {
+			String trimmed = stripTrailing(CONTROL.matcher(line).replaceAll(""));
+			if (trimmed.isBlank() || trimmed.replace('\u00A0', ' ').isBlank()) {
 				if (!previousBlank) {
 					pendingBlank = 1;
 				}
