@@ -124,6 +124,8 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 	 * @param reconnectInitialDelay the first wait after a connection failure; doubled on
 	 * each further failure
 	 * @param reconnectMaxDelay the longest wait between reconnection attempts
+	 * @param shutdownTimeout how long stopping the listener waits for a mail being
+	 * stored before interrupting it (the mail then stays unseen and is fetched again)
 	 */
 	public record Imap(@NotBlank String host, @DefaultValue("993") @Min(1) @Max(65535) int port, String username,
 			String password, @DefaultValue("true") boolean ssl, @DefaultValue("false") boolean starttls, String sslTrust,
@@ -135,7 +137,8 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 			@DefaultValue("20") @Min(1) @Max(500) int maxFetchSize,
 			@DefaultValue("30s") @NotNull Duration connectionTimeout, @DefaultValue("5m") @NotNull Duration timeout,
 			@DefaultValue("2s") @NotNull Duration reconnectInitialDelay,
-			@DefaultValue("5m") @NotNull Duration reconnectMaxDelay) {
+			@DefaultValue("5m") @NotNull Duration reconnectMaxDelay,
+			@DefaultValue("30s") @NotNull Duration shutdownTimeout) {
 
 		@Override
 		public String toString() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -114,29 +115,24 @@ public final class EmailIngestService {
 	}
 
 	/**
-	 * Ingest a whole mail.
+	 * Ingest a whole mail. Reading the mail never throws: a mail that breaks the parser
+	 * or the text cleaning in any way is rejected to the dead letters. Only the stores'
+	 * own failures are thrown.
 	 * @param raw the bytes as fetched
 	 * @param receivedAt when the server received it (IMAP INTERNALDATE), or {@code null}
 	 * for now
 	 * @return what was done
 	 */
 	public Outcome ingest(byte[] raw, Instant receivedAt) {
-		EmailParser.Result result = this.parser.parse(raw);
-		if (!result.ok()) {
-			String key = syntheticMessageId(raw);
-			return reject(key, raw, "message/rfc822",
-					EmailDecision.reject(Reason.UNPARSEABLE, result.failure()));
+		Plan plan;
+		try {
+			plan = plan(raw, (receivedAt != null) ? receivedAt : Instant.now());
 		}
-		ParsedEmail email = result.email();
-		String key = (email.messageId() != null) ? email.messageId() : syntheticMessageId(raw);
-		EmailDecision decision = this.loopRules.classify(email);
-		if (decision.action() == Action.IGNORE) {
-			return ignore(key, decision);
+		catch (RuntimeException | StackOverflowError ex) {
+			plan = new Reject(syntheticMessageId(raw), raw, "message/rfc822", EmailDecision.reject(Reason.UNPARSEABLE,
+					"internal error while reading the mail: " + ex.getClass().getSimpleName()));
 		}
-		if (decision.action() == Action.REJECT) {
-			return reject(key, raw, "message/rfc822", decision);
-		}
-		return process(email, key, raw, (receivedAt != null) ? receivedAt : Instant.now());
+		return execute(plan);
 	}
 
 	/**
@@ -147,23 +143,66 @@ public final class EmailIngestService {
 	 * @return what was done
 	 */
 	public Outcome tooLarge(byte[] headerBytes, long size) {
-		byte[] headersOnly = withEmptyBody(headerBytes);
-		EmailParser.Result result = this.parser.parse(headersOnly);
-		String key = (result.ok() && result.email().messageId() != null) ? result.email().messageId()
-				: syntheticMessageId(headerBytes);
-		if (result.ok()) {
-			EmailDecision decision = this.loopRules.classify(result.email());
-			if (decision.action() == Action.IGNORE) {
-				return ignore(key, decision);
-			}
-		}
 		String detail = "message of " + size + " bytes is over the limit of "
 				+ this.properties.maxMessageBytes().toBytes() + "; only its headers are kept here, the full mail is in "
 				+ this.properties.imap().rejectedFolder();
-		return reject(key, headerBytes, "text/rfc822-headers", EmailDecision.reject(Reason.TOO_LARGE, detail));
+		Plan plan;
+		try {
+			EmailParser.Result result = this.parser.parse(withEmptyBody(headerBytes));
+			String key = (result.ok() && result.email().messageId() != null) ? result.email().messageId()
+					: syntheticMessageId(headerBytes);
+			EmailDecision decision = result.ok() ? this.loopRules.classify(result.email()) : null;
+			plan = (decision != null && decision.action() == Action.IGNORE) ? new Ignore(key, decision)
+					: new Reject(key, headerBytes, "text/rfc822-headers",
+							EmailDecision.reject(Reason.TOO_LARGE, detail));
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			plan = new Reject(syntheticMessageId(headerBytes), headerBytes, "text/rfc822-headers",
+					EmailDecision.reject(Reason.TOO_LARGE, detail));
+		}
+		return execute(plan);
 	}
 
-	private Outcome process(ParsedEmail email, String key, byte[] raw, Instant receivedAt) {
+	/**
+	 * Dead-letter a mail the IMAP server repeatedly failed to deliver.
+	 * @param headerBytes whatever headers could be read (possibly none)
+	 * @param fallbackKey a key for the mail when its headers have no Message-ID (its
+	 * folder, UIDVALIDITY and UID)
+	 * @param reason why
+	 * @return what was done
+	 */
+	public Outcome undeliverable(byte[] headerBytes, String fallbackKey, String reason) {
+		String key = null;
+		try {
+			EmailParser.Result result = this.parser.parse(withEmptyBody(headerBytes));
+			key = result.ok() ? result.email().messageId() : null;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			key = null;
+		}
+		if (key == null) {
+			key = syntheticMessageId(fallbackKey.getBytes(StandardCharsets.UTF_8));
+		}
+		return execute(new Reject(key, headerBytes, "text/rfc822-headers",
+				EmailDecision.reject(Reason.UNPARSEABLE, reason)));
+	}
+
+	/** Decide everything about a mail without side effects. */
+	private Plan plan(byte[] raw, Instant receivedAt) {
+		EmailParser.Result result = this.parser.parse(raw);
+		if (!result.ok()) {
+			return new Reject(syntheticMessageId(raw), raw, "message/rfc822",
+					EmailDecision.reject(Reason.UNPARSEABLE, result.failure()));
+		}
+		ParsedEmail email = result.email();
+		String key = (email.messageId() != null) ? email.messageId() : syntheticMessageId(raw);
+		EmailDecision decision = this.loopRules.classify(email);
+		if (decision.action() == Action.IGNORE) {
+			return new Ignore(key, decision);
+		}
+		if (decision.action() == Action.REJECT) {
+			return new Reject(key, raw, "message/rfc822", decision);
+		}
 		String domain = this.properties.effectiveMessageIdDomain();
 		boolean replyToFrontDoor = email.inReplyTo().stream()
 			.anyMatch((id) -> EmailThreading.isFrontDoorMessageId(id, domain))
@@ -178,27 +217,41 @@ public final class EmailIngestService {
 			String detail = "no text, subject or usable photo"
 					+ (selection.skipped().isEmpty() ? "" : "; images skipped: " + String.join("; ", selection.skipped()))
 					+ (email.notes().isEmpty() ? "" : "; parser: " + String.join("; ", email.notes()));
-			return reject(key, raw, "message/rfc822", EmailDecision.reject(Reason.NO_CONTENT, detail));
+			return new Reject(key, raw, "message/rfc822", EmailDecision.reject(Reason.NO_CONTENT, detail));
 		}
+		Map<String, String> metadata = metadata(email, key, raw, stripped, selection, replyToFrontDoor,
+				attachedForward);
+		return new Process(key, selection.photos(), "mailto:" + email.from().address(), stripped.text(),
+				noSubject ? null : subject, EmailThreading.threadKey(key, email.inReplyTo(), email.references()),
+				metadata, receivedAt);
+	}
+
+	private Outcome execute(Plan plan) {
+		return switch (plan) {
+			case Ignore ignore -> ignore(ignore.key(), ignore.decision());
+			case Reject reject -> reject(reject.key(), reject.payload(), reject.contentType(), reject.decision());
+			case Process process -> store(process);
+		};
+	}
+
+	private Outcome store(Process process) {
 		List<InboundMedia> media = new ArrayList<>();
-		for (PhotoSelector.Photo photo : selection.photos()) {
+		for (PhotoSelector.Photo photo : process.photos()) {
 			MediaStore.StoredMedia stored = this.mediaStore.save(photo.image().bytes(), photo.image().contentType(),
 					photo.filename());
 			media.add(new InboundMedia(null, photo.image().contentType(), stored.id(), photo.filename(),
 					photo.image().exifLocation()));
 		}
-		Map<String, String> metadata = metadata(email, key, raw, stripped, selection, replyToFrontDoor,
-				attachedForward);
-		InboundMessage message = new InboundMessage(UUID.nameUUIDFromBytes(("email:" + key).getBytes(StandardCharsets.UTF_8)),
-				Channel.EMAIL, PROVIDER, key, "mailto:" + email.from().address(), "mailto:" + this.properties.address(),
-				stripped.text(), noSubject ? null : subject, media, null,
-				EmailThreading.threadKey(key, email.inReplyTo(), email.references()), metadata, receivedAt);
+		InboundMessage message = new InboundMessage(
+				UUID.nameUUIDFromBytes(("email:" + process.key()).getBytes(StandardCharsets.UTF_8)), Channel.EMAIL,
+				PROVIDER, process.key(), process.from(), "mailto:" + this.properties.address(), process.text(),
+				process.subject(), media, null, process.threadKey(), process.metadata(), process.receivedAt());
 		InboundMessageStore.StoreOutcome stored = this.messageStore.store(message);
 		if (logger.isInfoEnabled()) {
-			logger.info("Email " + shortKey(key) + " " + stored.name().toLowerCase(java.util.Locale.ROOT) + " ("
+			logger.info("Email " + shortKey(process.key()) + " stored: " + stored.name().toLowerCase(Locale.ROOT) + " ("
 					+ media.size() + " photo(s))");
 		}
-		return new Outcome(EmailDecision.process(), key, stored, message);
+		return new Outcome(EmailDecision.process(), process.key(), stored, message);
 	}
 
 	private Map<String, String> metadata(ParsedEmail email, String key, byte[] raw, ReplyStripper.Result stripped,
@@ -334,6 +387,24 @@ public final class EmailIngestService {
 		result[headerBytes.length + 2] = '\r';
 		result[headerBytes.length + 3] = '\n';
 		return result;
+	}
+
+	/** What to do with a mail, decided without side effects. */
+	private sealed interface Plan permits Ignore, Reject, Process {
+
+	}
+
+	private record Ignore(String key, EmailDecision decision) implements Plan {
+
+	}
+
+	private record Reject(String key, byte[] payload, String contentType, EmailDecision decision) implements Plan {
+
+	}
+
+	private record Process(String key, List<PhotoSelector.Photo> photos, String from, String text, String subject,
+			String threadKey, Map<String, String> metadata, Instant receivedAt) implements Plan {
+
 	}
 
 	/**

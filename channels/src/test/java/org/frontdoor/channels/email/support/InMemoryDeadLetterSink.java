@@ -37,4 +37,10 @@ public final class InMemoryDeadLetterSink implements DeadLetterSink {
 
 	}
 
+
+	/** Forget everything (between tests). */
+	public void clear() {
+		this.letters.clear();
+	}
+
 }

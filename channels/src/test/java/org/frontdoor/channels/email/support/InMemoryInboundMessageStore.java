@@ -22,7 +22,11 @@ public final class InMemoryInboundMessageStore implements InboundMessageStore {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final AtomicInteger duplicates = new AtomicInteger();
+
 	private volatile int failuresLeft;
+
+	private volatile int failuresAfterCommitLeft;
 
 	private volatile Runnable beforeStore = () -> {
 	};
@@ -38,10 +42,15 @@ public final class InMemoryInboundMessageStore implements InboundMessageStore {
 		String key = message.channel() + "|" + message.providerMessageId();
 		InboundMessage previous = this.messages.putIfAbsent(key, message);
 		if (previous != null) {
+			this.duplicates.incrementAndGet();
 			return StoreOutcome.DUPLICATE;
 		}
 		synchronized (this.accepted) {
 			this.accepted.add(message);
+		}
+		if (this.failuresAfterCommitLeft > 0) {
+			this.failuresAfterCommitLeft--;
+			throw new IllegalStateException("connection lost after commit (test)");
 		}
 		return StoreOutcome.ACCEPTED;
 	}
@@ -70,6 +79,36 @@ public final class InMemoryInboundMessageStore implements InboundMessageStore {
 	 */
 	public void failNext(int count) {
 		this.failuresLeft = count;
+	}
+
+	/**
+	 * Commit the next calls, then fail them (the caller cannot know the row is there).
+	 * @param count how many calls fail after committing
+	 */
+	public void failAfterCommitNext(int count) {
+		this.failuresAfterCommitLeft = count;
+	}
+
+	/**
+	 * How many calls found the message already stored.
+	 * @return the count
+	 */
+	public int duplicates() {
+		return this.duplicates.get();
+	}
+
+	/** Forget everything (between tests). */
+	public void clear() {
+		this.messages.clear();
+		synchronized (this.accepted) {
+			this.accepted.clear();
+		}
+		this.calls.set(0);
+		this.duplicates.set(0);
+		this.failuresLeft = 0;
+		this.failuresAfterCommitLeft = 0;
+		this.beforeStore = () -> {
+		};
 	}
 
 	/**

@@ -32,4 +32,10 @@ public final class InMemoryMediaStore implements MediaStore {
 		return this.media.size();
 	}
 
+
+	/** Forget everything (between tests). */
+	public void clear() {
+		this.media.clear();
+	}
+
 }
