@@ -53,8 +53,8 @@ public class EmailConfiguration {
 	 * @return the service
 	 */
 	@Bean
-	public EmailIngestService frontdoorEmailIngestService(EmailProperties properties,
-			InboundMessageStore messageStore, MediaStore mediaStore, DeadLetterSink deadLetters) {
+	public EmailIngestService frontdoorEmailIngestService(EmailProperties properties, InboundMessageStore messageStore,
+			MediaStore mediaStore, DeadLetterSink deadLetters) {
 		return EmailIngestService.create(properties, messageStore, mediaStore, deadLetters);
 	}
 
@@ -145,12 +145,14 @@ public class EmailConfiguration {
 		sender.setDefaultEncoding("UTF-8");
 		Properties properties = new Properties();
 		String prefix = "mail." + protocol + ".";
-		properties.setProperty(prefix + "auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
+		properties.setProperty(prefix + "auth",
+				Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
 		properties.setProperty(prefix + "connectiontimeout", Long.toString(smtp.connectionTimeout().toMillis()));
 		properties.setProperty(prefix + "timeout", Long.toString(smtp.timeout().toMillis()));
 		properties.setProperty(prefix + "writetimeout", Long.toString(smtp.timeout().toMillis()));
 		properties.setProperty(prefix + "starttls.enable", Boolean.toString(smtp.starttls()));
-		properties.setProperty(prefix + "starttls.required", Boolean.toString(smtp.starttls() && smtp.starttlsRequired()));
+		properties.setProperty(prefix + "starttls.required",
+				Boolean.toString(smtp.starttls() && smtp.starttlsRequired()));
 		if (smtp.ssl() || smtp.starttls()) {
 			properties.setProperty(prefix + "ssl.checkserveridentity", "true");
 		}

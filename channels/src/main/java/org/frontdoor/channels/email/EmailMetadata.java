@@ -7,10 +7,16 @@ package org.frontdoor.channels.email;
  */
 public final class EmailMetadata {
 
-	/** The {@code Message-ID} as received (or synthesized, see {@link #MESSAGE_ID_SYNTHESIZED}). */
+	/**
+	 * The {@code Message-ID} as received (or synthesized, see
+	 * {@link #MESSAGE_ID_SYNTHESIZED}).
+	 */
 	public static final String MESSAGE_ID = "email.message-id";
 
-	/** {@code "true"} when the mail had no Message-ID and one was derived from a SHA-256 of its bytes. */
+	/**
+	 * {@code "true"} when the mail had no Message-ID and one was derived from a SHA-256
+	 * of its bytes.
+	 */
 	public static final String MESSAGE_ID_SYNTHESIZED = "email.message-id-synthesized";
 
 	/** The {@code In-Reply-To} ids, space separated. */
@@ -19,13 +25,22 @@ public final class EmailMetadata {
 	/** The {@code References} ids, oldest first, space separated. */
 	public static final String REFERENCES = "email.references";
 
-	/** {@code "true"} when {@code In-Reply-To}/{@code References} name a mail FrontDoor sent. */
+	/**
+	 * {@code "true"} when {@code In-Reply-To}/{@code References} name a mail FrontDoor
+	 * sent.
+	 */
 	public static final String REPLY_TO_FRONTDOOR = "email.reply-to-frontdoor";
 
-	/** The subject exactly as received (decoded); {@code InboundMessage.subject()} has the prefixes removed. */
+	/**
+	 * The subject exactly as received (decoded); {@code InboundMessage.subject()} has the
+	 * prefixes removed.
+	 */
 	public static final String SUBJECT = "email.subject";
 
-	/** The {@code Reply-To} address when it differs from the sender (recorded, never used to send). */
+	/**
+	 * The {@code Reply-To} address when it differs from the sender (recorded, never used
+	 * to send).
+	 */
 	public static final String REPLY_TO = "email.reply-to";
 
 	/** The sender's display name. */
@@ -34,16 +49,24 @@ public final class EmailMetadata {
 	/** The {@code Date} header as an ISO-8601 instant, when parseable. */
 	public static final String SENT_AT = "email.date";
 
-	/** {@code "true"} when quoted history or forwarded headers were removed from the text. */
+	/**
+	 * {@code "true"} when quoted history or forwarded headers were removed from the text.
+	 */
 	public static final String QUOTE_STRIPPED = "email.quote-stripped";
 
 	/** {@code "true"} when a signature or a "Sent from my phone" line was removed. */
 	public static final String SIGNATURE_STRIPPED = "email.signature-stripped";
 
-	/** {@code "true"} when the mail forwards another one (the text may then be the forwarded body). */
+	/**
+	 * {@code "true"} when the mail forwards another one (the text may then be the
+	 * forwarded body).
+	 */
 	public static final String FORWARDED = "email.forwarded";
 
-	/** The forwarded body when the resident also wrote something (at most 4,000 characters). */
+	/**
+	 * The forwarded body when the resident also wrote something (at most 4,000
+	 * characters).
+	 */
 	public static final String FORWARDED_TEXT = "email.forwarded-text";
 
 	/** {@code "true"} when the text came from the HTML part (no plain-text part). */
@@ -58,7 +81,10 @@ public final class EmailMetadata {
 	/** What the MIME parser worked around ({@code "; "} separated). */
 	public static final String PARSE_NOTES = "email.parse-notes";
 
-	/** SPF verdict from the trusted {@code Authentication-Results} ({@code pass}, {@code fail}, {@code softfail}, …). */
+	/**
+	 * SPF verdict from the trusted {@code Authentication-Results} ({@code pass},
+	 * {@code fail}, {@code softfail}, …).
+	 */
 	public static final String AUTH_SPF = "auth.spf";
 
 	/** DKIM verdict ({@code pass} when any signature passed). */
@@ -67,13 +93,22 @@ public final class EmailMetadata {
 	/** DMARC verdict. */
 	public static final String AUTH_DMARC = "auth.dmarc";
 
-	/** The authserv-id of the {@code Authentication-Results} header the verdicts come from. */
+	/**
+	 * The authserv-id of the {@code Authentication-Results} header the verdicts come
+	 * from.
+	 */
 	public static final String AUTH_SERV_ID = "auth.authserv-id";
 
-	/** {@code "true"} when that header's authserv-id is one of the configured trusted ones. */
+	/**
+	 * {@code "true"} when that header's authserv-id is one of the configured trusted
+	 * ones.
+	 */
 	public static final String AUTH_TRUSTED = "auth.trusted";
 
-	/** The sender verdict: {@code pass}, {@code fail} or {@code unknown} (see {@code AuthenticationResults}). */
+	/**
+	 * The sender verdict: {@code pass}, {@code fail} or {@code unknown} (see
+	 * {@code AuthenticationResults}).
+	 */
 	public static final String SENDER_AUTH = "email.sender-auth";
 
 	/**

@@ -59,14 +59,15 @@ import org.springframework.validation.annotation.Validated;
 public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank @Email String address,
 		@DefaultValue("City 311") @NotBlank String displayName, @DefaultValue List<@Email String> aliases,
 		@DefaultValue("Your report to the city") @NotBlank String defaultSubject, String messageIdDomain,
-		@DefaultValue("25MB") @NotNull DataSize maxMessageBytes, @DefaultValue("10MB") @NotNull DataSize maxAttachmentBytes,
-		@DefaultValue("5") @Min(1) @Max(50) int maxPhotos, @DefaultValue("20KB") @NotNull DataSize minInlinePhotoBytes,
-		@DefaultValue("200") @Min(0) int minInlinePhotoPixels,
-		@DefaultValue({ "JPEG", "PNG", "HEIC", "HEIF", "WEBP" }) @NotEmpty Set<ImageFormat> photoFormats,
+		@DefaultValue("25MB") @NotNull DataSize maxMessageBytes,
+		@DefaultValue("10MB") @NotNull DataSize maxAttachmentBytes, @DefaultValue("5") @Min(1) @Max(50) int maxPhotos,
+		@DefaultValue("20KB") @NotNull DataSize minInlinePhotoBytes,
+		@DefaultValue("200") @Min(0) int minInlinePhotoPixels, @DefaultValue( {
+				"JPEG", "PNG", "HEIC", "HEIF", "WEBP" }) @NotEmpty Set<ImageFormat> photoFormats,
 		@DefaultValue("true") boolean requireAuthenticatedSenderForUpdates,
 		@DefaultValue("false") boolean unknownAuthenticationCountsAsFailed,
 		@DefaultValue List<String> trustedAuthservIds, @Valid @NotNull @DefaultValue Imap imap,
-		@Valid @NotNull @DefaultValue Smtp smtp) {
+		@Valid @NotNull @DefaultValue Smtp smtp){
 
 	/** The configuration prefix. */
 	public static final String PREFIX = "frontdoor.channels.email";
@@ -124,12 +125,12 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 	 * @param reconnectInitialDelay the first wait after a connection failure; doubled on
 	 * each further failure
 	 * @param reconnectMaxDelay the longest wait between reconnection attempts
-	 * @param shutdownTimeout how long stopping the listener waits for a mail being
-	 * stored before interrupting it (the mail then stays unseen and is fetched again)
+	 * @param shutdownTimeout how long stopping the listener waits for a mail being stored
+	 * before interrupting it (the mail then stays unseen and is fetched again)
 	 */
 	public record Imap(@NotBlank String host, @DefaultValue("993") @Min(1) @Max(65535) int port, String username,
-			String password, @DefaultValue("true") boolean ssl, @DefaultValue("false") boolean starttls, String sslTrust,
-			@DefaultValue("INBOX") @NotBlank String folder,
+			String password, @DefaultValue("true") boolean ssl, @DefaultValue("false") boolean starttls,
+			String sslTrust, @DefaultValue("INBOX") @NotBlank String folder,
 			@DefaultValue("FrontDoor/Processed") @NotBlank String processedFolder,
 			@DefaultValue("FrontDoor/Ignored") @NotBlank String ignoredFolder,
 			@DefaultValue("FrontDoor/Rejected") @NotBlank String rejectedFolder, @DefaultValue("true") boolean idle,
@@ -143,8 +144,8 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 		@Override
 		public String toString() {
 			return "Imap[host=" + this.host + ", port=" + this.port + ", ssl=" + this.ssl + ", starttls="
-					+ this.starttls + ", folder=" + this.folder + ", password=" + ((this.password != null) ? "***" : null)
-					+ "]";
+					+ this.starttls + ", folder=" + this.folder + ", password="
+					+ ((this.password != null) ? "***" : null) + "]";
 		}
 
 	}

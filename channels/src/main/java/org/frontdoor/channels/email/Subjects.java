@@ -11,14 +11,14 @@ public final class Subjects {
 	/**
 	 * One prefix: English {@code Re}/{@code Fw}/{@code Fwd}, Spanish {@code RV} and
 	 * {@code RE}, German {@code AW}/{@code WG}, Nordic {@code SV}/{@code VS}/{@code VB},
-	 * French {@code TR}, Dutch {@code Antw}/{@code Doorst}, Portuguese {@code Res}/{@code Enc},
-	 * Polish {@code Odp}, Italian {@code Rif}, optionally counted ({@code Re[2]:},
-	 * {@code Re(3):}) or with a full-width colon; and a leading {@code [list tag]}.
+	 * French {@code TR}, Dutch {@code Antw}/{@code Doorst}, Portuguese
+	 * {@code Res}/{@code Enc}, Polish {@code Odp}, Italian {@code Rif}, optionally
+	 * counted ({@code Re[2]:}, {@code Re(3):}) or with a full-width colon; and a leading
+	 * {@code [list tag]}.
 	 */
-	private static final Pattern PREFIX = Pattern.compile(
-			"^\\s*(?:(?:re|fw|fwd|rv|aw|wg|sv|vs|vb|tr|antw|antwort|doorst|res|enc|odp|ref|rif|atb|vl)"
-					+ "\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*[:：]|\\[[^]\\n]{1,40}])\\s*",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern PREFIX = Pattern
+		.compile("^\\s*(?:(?:re|fw|fwd|rv|aw|wg|sv|vs|vb|tr|antw|antwort|doorst|res|enc|odp|ref|rif|atb|vl)"
+				+ "\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*[:：]|\\[[^]\\n]{1,40}])\\s*", Pattern.CASE_INSENSITIVE);
 
 	private static final int MAX_PREFIXES = 20;
 

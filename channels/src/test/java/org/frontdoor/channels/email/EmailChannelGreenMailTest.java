@@ -257,8 +257,8 @@ class EmailChannelGreenMailTest {
 						+ "<311@city.example> wrote:\n> Request #101 is now closed.",
 				null, null, null);
 		answer.setHeader("In-Reply-To", updateReceipt.providerMessageId());
-		answer.setHeader("References",
-				"<streetlight-1@example.org> " + replyReceipt.providerMessageId() + " " + updateReceipt.providerMessageId());
+		answer.setHeader("References", "<streetlight-1@example.org> " + replyReceipt.providerMessageId() + " "
+				+ updateReceipt.providerMessageId());
 		answer.saveChanges();
 		smtp(answer);
 
@@ -312,8 +312,10 @@ class EmailChannelGreenMailTest {
 		assertThat(huge30.contentType()).isEqualTo("text/rfc822-headers");
 		assertThat(huge30.payload().length).as("only the headers were downloaded").isLessThan(4096);
 		awaitFolder("FrontDoor/Processed", 2);
-		// GreenMail re-parses a message on COPY; for the 8,000-deep one that takes a minute
-		// and it may drop the connection afterwards, so a mail whose move was cut off stays
+		// GreenMail re-parses a message on COPY; for the 8,000-deep one that takes a
+		// minute
+		// and it may drop the connection afterwards, so a mail whose move was cut off
+		// stays
 		// in INBOX, marked seen (its outcome is already durable) and never fetched again.
 		List<String> acknowledged = new ArrayList<>();
 		messagesIn("FrontDoor/Rejected").forEach((message) -> acknowledged.add(message.messageId()));
@@ -338,7 +340,8 @@ class EmailChannelGreenMailTest {
 
 		InboundMessage message = awaitStored(1).get(0);
 		assertThat(message.text()).isEqualTo("pothole on Main St, report attached");
-		assertThat(message.metadata().get(EmailMetadata.ATTACHMENTS_IGNORED)).isEqualTo("1: application/pdf report.pdf");
+		assertThat(message.metadata().get(EmailMetadata.ATTACHMENTS_IGNORED))
+			.isEqualTo("1: application/pdf report.pdf");
 		assertThat(proxy.drops()).isGreaterThanOrEqualTo(1);
 		assertThat(proxy.connections()).as("the listener reconnected").isGreaterThan(connectionsBefore);
 		awaitFolder("FrontDoor/Processed", 1);
@@ -365,22 +368,23 @@ class EmailChannelGreenMailTest {
 
 	@Test
 	void restartBetweenFetchAndStoreLosesNothingAndStoresNothingTwice() throws Exception {
-		// 1. The process stops after fetching, while the row is being written: nothing is committed.
+		// 1. The process stops after fetching, while the row is being written: nothing is
+		// committed.
 		this.store.beforeStore(blockCall(1));
 		smtp(MailFixtures.residentMail(RESIDENT, "<restart-1@example.org>", "Abandoned car",
 				"abandoned car on 5th St for two weeks", null, null, null));
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.store.calls() == 1);
 		this.listener.stop();
 		assertThat(this.store.accepted()).isEmpty();
-		assertThat(messagesIn("INBOX")).singleElement()
-			.satisfies((message) -> assertThat(message.seen()).isFalse());
+		assertThat(messagesIn("INBOX")).singleElement().satisfies((message) -> assertThat(message.seen()).isFalse());
 		this.store.beforeStore(() -> {
 		});
 		this.listener.start();
 		assertThat(awaitStored(1).get(0).providerMessageId()).isEqualTo("<restart-1@example.org>");
 		awaitFolder("FrontDoor/Processed", 1);
 
-		// 2. The row is committed, then the process stops before the mail is marked and moved.
+		// 2. The row is committed, then the process stops before the mail is marked and
+		// moved.
 		int calls = this.store.calls();
 		this.store.failAfterCommitNext(1);
 		this.store.beforeStore(blockCall(calls + 2));
@@ -399,7 +403,10 @@ class EmailChannelGreenMailTest {
 		assertThat(messagesIn("INBOX")).isEmpty();
 	}
 
-	/** A store hook that blocks the n-th store call until the listener is stopped (interrupted). */
+	/**
+	 * A store hook that blocks the n-th store call until the listener is stopped
+	 * (interrupted).
+	 */
 	private Runnable blockCall(int n) {
 		return () -> {
 			if (this.store.calls() == n) {
@@ -420,8 +427,8 @@ class EmailChannelGreenMailTest {
 		this.roleController.stopLifecyclesInRole(EmailInboundListener.ROLE);
 		assertThat(this.listener.isRunning()).isFalse();
 		assertThat(this.roleController.noEndpointsRunning(EmailInboundListener.ROLE)).isTrue();
-		smtp(MailFixtures.residentMail(RESIDENT, "<leader-1@example.org>", "Noise", "loud music at night",
-				null, null, null));
+		smtp(MailFixtures.residentMail(RESIDENT, "<leader-1@example.org>", "Noise", "loud music at night", null, null,
+				null));
 		Thread.sleep(1500);
 		assertThat(this.store.accepted()).as("a follower does not read the mailbox").isEmpty();
 
@@ -512,7 +519,9 @@ class EmailChannelGreenMailTest {
 			.until(() -> Arrays.stream(greenMail.getReceivedMessages())
 				.filter((message) -> recipientIs(message, address))
 				.count() >= count);
-		return Arrays.stream(greenMail.getReceivedMessages()).filter((message) -> recipientIs(message, address)).toList();
+		return Arrays.stream(greenMail.getReceivedMessages())
+			.filter((message) -> recipientIs(message, address))
+			.toList();
 	}
 
 	private static boolean recipientIs(MimeMessage message, String address) {

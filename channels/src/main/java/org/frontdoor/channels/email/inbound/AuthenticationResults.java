@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
  * <b>Which header.</b> Anyone can put an {@code Authentication-Results} header in a mail,
  * so only the one added by the city's own receiving server counts: the first (topmost)
  * header whose authserv-id is in the configured trusted list. With no trusted list, the
- * topmost header is used and marked untrusted (point {@code trusted-authserv-ids} at
- * your MTA's id, e.g. {@code mx.city.gov}, in production). Headers without an
- * authserv-id (Exchange Online writes {@code spf=none …} straight away) are accepted as
- * such.
+ * topmost header is used and marked untrusted (point {@code trusted-authserv-ids} at your
+ * MTA's id, e.g. {@code mx.city.gov}, in production). Headers without an authserv-id
+ * (Exchange Online writes {@code spf=none …} straight away) are accepted as such.
  * <p>
  * <b>Verdict.</b> {@link Verdict#PASS} when DMARC passed, or with no DMARC result when
  * SPF or DKIM passed; {@link Verdict#FAIL} when DMARC failed, or with no DMARC result
@@ -41,8 +40,8 @@ public final class AuthenticationResults {
 	/**
 	 * Evaluate a mail's {@code Authentication-Results} headers.
 	 * @param headerValues the header values, topmost first
-	 * @param trustedAuthservIds authserv-ids of the city's own servers (lower case); empty
-	 * to use the topmost header
+	 * @param trustedAuthservIds authserv-ids of the city's own servers (lower case);
+	 * empty to use the topmost header
 	 * @return the verdicts
 	 */
 	public static Evaluation evaluate(List<String> headerValues, Set<String> trustedAuthservIds) {

@@ -45,7 +45,10 @@ public record EmailDecision(Action action, Reason reason, String detail) {
 		/** Stored as an inbound message; moved to the processed folder. */
 		PROCESS,
 
-		/** Never stored, never answered (loops, bounces, lists); moved to the ignored folder. */
+		/**
+		 * Never stored, never answered (loops, bounces, lists); moved to the ignored
+		 * folder.
+		 */
 		IGNORE,
 
 		/** Dead-lettered with its bytes and reason; moved to the rejected folder. */
@@ -62,10 +65,16 @@ public record EmailDecision(Action action, Reason reason, String detail) {
 		/** {@code Auto-Submitted} other than {@code no} (RFC 3834). */
 		AUTO_SUBMITTED,
 
-		/** {@code X-Autoreply}, {@code X-Autorespond}, {@code X-Auto-Response-Suppress} and similar. */
+		/**
+		 * {@code X-Autoreply}, {@code X-Autorespond}, {@code X-Auto-Response-Suppress}
+		 * and similar.
+		 */
 		AUTO_REPLY,
 
-		/** An out-of-office subject ({@code Automatic reply:}, {@code Respuesta automática:}…). */
+		/**
+		 * An out-of-office subject ({@code Automatic reply:},
+		 * {@code Respuesta automática:}…).
+		 */
 		OUT_OF_OFFICE,
 
 		/** A delivery status notification or other bounce. */
@@ -77,10 +86,16 @@ public record EmailDecision(Action action, Reason reason, String detail) {
 		/** An abuse/feedback report ({@code feedback-report}). */
 		FEEDBACK_REPORT,
 
-		/** Mailing-list or bulk mail ({@code List-Id}, {@code List-Unsubscribe}, {@code Precedence}). */
+		/**
+		 * Mailing-list or bulk mail ({@code List-Id}, {@code List-Unsubscribe},
+		 * {@code Precedence}).
+		 */
 		LIST,
 
-		/** A sender that is a machine: {@code noreply}, {@code mailer-daemon}, {@code postmaster}. */
+		/**
+		 * A sender that is a machine: {@code noreply}, {@code mailer-daemon},
+		 * {@code postmaster}.
+		 */
 		SYSTEM_SENDER,
 
 		/** The null return path {@code <>}: only automatic mail uses it. */

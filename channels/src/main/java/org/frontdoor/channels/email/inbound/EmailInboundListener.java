@@ -34,9 +34,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * resets once the mailbox opens again.
  * <p>
  * <b>Stopping</b> closes the folder and the connection. A mail being stored when the
- * listener stops is finished first (up to {@code imap.shutdown-timeout}); a mail fetched but not
- * yet stored stays unseen in the mailbox and is fetched again by whichever instance
- * listens next.
+ * listener stops is finished first (up to {@code imap.shutdown-timeout}); a mail fetched
+ * but not yet stored stays unseen in the mailbox and is fetched again by whichever
+ * instance listens next.
  */
 public final class EmailInboundListener implements SmartLifecycle, DisposableBean {
 
@@ -107,7 +107,9 @@ public final class EmailInboundListener implements SmartLifecycle, DisposableBea
 		this.adapter.afterPropertiesSet();
 	}
 
-	/** The adapter publishes an event before each reconnection wait: set the next delay. */
+	/**
+	 * The adapter publishes an event before each reconnection wait: set the next delay.
+	 */
 	private void onAdapterEvent(Object event) {
 		if (event instanceof ImapIdleChannelAdapter.ImapIdleExceptionEvent) {
 			Duration delay = this.connectionBackoff.failure();

@@ -104,8 +104,8 @@ public final class EmailIngestService {
 	public static EmailIngestService create(EmailProperties properties, InboundMessageStore messageStore,
 			MediaStore mediaStore, DeadLetterSink deadLetters) {
 		long maxPhoto = properties.maxAttachmentBytes().toBytes();
-		EmailParser parser = new EmailParser(EmailParser.Limits.defaults(maxPhoto,
-				properties.maxMessageBytes().toBytes()));
+		EmailParser parser = new EmailParser(
+				EmailParser.Limits.defaults(maxPhoto, properties.maxMessageBytes().toBytes()));
 		LoopRules loopRules = new LoopRules(properties.address(), Set.copyOf(properties.aliases()));
 		MediaSanitizer sanitizer = new MediaSanitizer(new MediaPolicy(maxPhoto, properties.photoFormats()));
 		PhotoSelector photoSelector = new PhotoSelector(sanitizer, properties.maxPhotos(),
@@ -152,9 +152,8 @@ public final class EmailIngestService {
 			String key = (result.ok() && result.email().messageId() != null) ? result.email().messageId()
 					: syntheticMessageId(headerBytes);
 			EmailDecision decision = result.ok() ? this.loopRules.classify(result.email()) : null;
-			plan = (decision != null && decision.action() == Action.IGNORE) ? new Ignore(key, decision)
-					: new Reject(key, headerBytes, "text/rfc822-headers",
-							EmailDecision.reject(Reason.TOO_LARGE, detail));
+			plan = (decision != null && decision.action() == Action.IGNORE) ? new Ignore(key, decision) : new Reject(
+					key, headerBytes, "text/rfc822-headers", EmailDecision.reject(Reason.TOO_LARGE, detail));
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			plan = new Reject(syntheticMessageId(headerBytes), headerBytes, "text/rfc822-headers",
@@ -183,8 +182,8 @@ public final class EmailIngestService {
 		if (key == null) {
 			key = syntheticMessageId(fallbackKey.getBytes(StandardCharsets.UTF_8));
 		}
-		return execute(new Reject(key, headerBytes, "text/rfc822-headers",
-				EmailDecision.reject(Reason.UNPARSEABLE, reason)));
+		return execute(
+				new Reject(key, headerBytes, "text/rfc822-headers", EmailDecision.reject(Reason.UNPARSEABLE, reason)));
 	}
 
 	/** Decide everything about a mail without side effects. */
@@ -204,7 +203,8 @@ public final class EmailIngestService {
 			return new Reject(key, raw, "message/rfc822", decision);
 		}
 		String domain = this.properties.effectiveMessageIdDomain();
-		boolean replyToFrontDoor = email.inReplyTo().stream()
+		boolean replyToFrontDoor = email.inReplyTo()
+			.stream()
 			.anyMatch((id) -> EmailThreading.isFrontDoorMessageId(id, domain))
 				|| email.references().stream().anyMatch((id) -> EmailThreading.isFrontDoorMessageId(id, domain));
 		boolean attachedForward = email.body().isBlank() && !email.forwardedBody().isBlank();
@@ -215,7 +215,8 @@ public final class EmailIngestService {
 		boolean noSubject = subject == null || subject.isBlank();
 		if (stripped.text().isBlank() && noSubject && selection.photos().isEmpty()) {
 			String detail = "no text, subject or usable photo"
-					+ (selection.skipped().isEmpty() ? "" : "; images skipped: " + String.join("; ", selection.skipped()))
+					+ (selection.skipped().isEmpty() ? ""
+							: "; images skipped: " + String.join("; ", selection.skipped()))
 					+ (email.notes().isEmpty() ? "" : "; parser: " + String.join("; ", email.notes()));
 			return new Reject(key, raw, "message/rfc822", EmailDecision.reject(Reason.NO_CONTENT, detail));
 		}

@@ -87,11 +87,11 @@ public final class EmailParser {
 	}
 
 	/**
-	 * Session properties for parsing. Only {@code mail.mime.allowutf8} (raw UTF-8 headers,
-	 * RFC 6532) and {@code mail.mime.address.strict} are read from the session by Angus;
-	 * the other leniencies (unknown transfer encodings, bad base64, broken multiparts) are
-	 * JVM-wide system properties, which a library must not set, so this parser handles
-	 * those failures itself.
+	 * Session properties for parsing. Only {@code mail.mime.allowutf8} (raw UTF-8
+	 * headers, RFC 6532) and {@code mail.mime.address.strict} are read from the session
+	 * by Angus; the other leniencies (unknown transfer encodings, bad base64, broken
+	 * multiparts) are JVM-wide system properties, which a library must not set, so this
+	 * parser handles those failures itself.
 	 */
 	static Properties lenientProperties() {
 		Properties properties = new Properties();
@@ -129,9 +129,10 @@ public final class EmailParser {
 		List<MailAttachment> attachments = new ArrayList<>();
 		for (MailAttachment attachment : walk.attachments) {
 			boolean referenced = attachment.contentId() != null && walk.cids.contains(attachment.contentId());
-			attachments.add(referenced && !attachment.embedded() ? new MailAttachment(attachment.filename(),
-					attachment.declaredType(), attachment.contentId(), true, attachment.fromTnef(),
-					attachment.bytes(), attachment.size(), attachment.oversized()) : attachment);
+			attachments.add(referenced && !attachment.embedded()
+					? new MailAttachment(attachment.filename(), attachment.declaredType(), attachment.contentId(), true,
+							attachment.fromTnef(), attachment.bytes(), attachment.size(), attachment.oversized())
+					: attachment);
 		}
 		String body = String.join("\n\n", walk.body).strip();
 		boolean fromHtml = walk.bodyFromHtml;
@@ -320,7 +321,10 @@ public final class EmailParser {
 		return (replaced <= 1) ? utf8.replace("\uFFFD", "") : MailCharsets.decode(bytes, null).text();
 	}
 
-	/** The disposition token, read from the raw header so a broken parameter cannot hide it. */
+	/**
+	 * The disposition token, read from the raw header so a broken parameter cannot hide
+	 * it.
+	 */
 	private static String disposition(Part part) {
 		try {
 			String[] values = part.getHeader("Content-Disposition");
@@ -571,8 +575,8 @@ public final class EmailParser {
 				bytes = readAtMost(in, EmailParser.this.limits.maxTnefBytes() + 1);
 			}
 			if (bytes.length > EmailParser.this.limits.maxTnefBytes()) {
-				this.notes.add("winmail.dat (TNEF) larger than " + EmailParser.this.limits.maxTnefBytes()
-						+ " bytes not read");
+				this.notes.add(
+						"winmail.dat (TNEF) larger than " + EmailParser.this.limits.maxTnefBytes() + " bytes not read");
 				return;
 			}
 			TnefReader.Result tnef = TnefReader.read(bytes);

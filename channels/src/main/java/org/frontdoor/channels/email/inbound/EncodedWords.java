@@ -93,8 +93,8 @@ public final class EncodedWords {
 			if (c == '_') {
 				out.write(' ');
 			}
-			else if (c == '=' && i + 2 < text.length()
-					&& Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0) {
+			else if (c == '=' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+					&& Character.digit(text.charAt(i + 2), 16) >= 0) {
 				out.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
 				i += 2;
 			}

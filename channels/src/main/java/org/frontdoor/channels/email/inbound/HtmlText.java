@@ -13,8 +13,7 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Turns an HTML mail body into plain text that keeps the author's line breaks and marks
- * quoted history the way plain-text mail does, so one {@link ReplyStripper} handles
- * both.
+ * quoted history the way plain-text mail does, so one {@link ReplyStripper} handles both.
  * <ul>
  * <li>{@code script}, {@code style}, {@code head}, {@code title} and elements hidden with
  * {@code display:none} are dropped; so are images (their bytes arrive as MIME
@@ -34,8 +33,8 @@ public final class HtmlText {
 
 	private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "table", "tbody", "thead", "ul", "ol",
 			"dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "section", "article", "header",
-			"footer", "center", "form", "fieldset", "main", "nav", "aside", "figure", "figcaption", "caption",
-			"body", "html");
+			"footer", "center", "form", "fieldset", "main", "nav", "aside", "figure", "figcaption", "caption", "body",
+			"html");
 
 	static final String HR_LINE = "________________________________";
 

@@ -34,11 +34,11 @@ import org.springframework.integration.mail.inbound.ImapMailReceiver;
  * <li>the folder stays open after a fetch so the acknowledger can flag and move the
  * message;</li>
  * <li>only flags, UID, size and internal date are prefetched, never the
- * {@code BODYSTRUCTURE}: a hostile MIME tree (thousands of nested parts) is then only ever
- * parsed by FrontDoor's bounded parser, never by the IMAP client;</li>
+ * {@code BODYSTRUCTURE}: a hostile MIME tree (thousands of nested parts) is then only
+ * ever parsed by FrontDoor's bounded parser, never by the IMAP client;</li>
  * <li>{@link #waitForNewMessages()} uses IMAP IDLE when enabled and advertised by the
- * server, and otherwise waits the poll interval; it also honours the pause the
- * ingest handler requests after a failure to persist.</li>
+ * server, and otherwise waits the poll interval; it also honours the pause the ingest
+ * handler requests after a failure to persist.</li>
  * </ul>
  */
 public class ImapInboxReceiver extends ImapMailReceiver {
@@ -182,8 +182,8 @@ public class ImapInboxReceiver extends ImapMailReceiver {
 		Object[] messages = super.receive();
 		this.lastRoundFull = messages.length >= this.maxFetchSize;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Fetched " + messages.length + " message(s) in " + (System.nanoTime() - start) / 1_000_000
-					+ " ms");
+			logger.debug(
+					"Fetched " + messages.length + " message(s) in " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		}
 		return messages;
 	}

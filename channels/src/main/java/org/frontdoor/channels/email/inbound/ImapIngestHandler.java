@@ -37,7 +37,9 @@ import org.springframework.messaging.MessageHandler;
  */
 public final class ImapIngestHandler implements MessageHandler {
 
-	/** Failed downloads of one mail, with the connection up, before it is dead-lettered. */
+	/**
+	 * Failed downloads of one mail, with the connection up, before it is dead-lettered.
+	 */
 	static final int MAX_FETCH_FAILURES = 3;
 
 	private static final Log logger = LogFactory.getLog(ImapIngestHandler.class);
@@ -130,8 +132,8 @@ public final class ImapIngestHandler implements MessageHandler {
 	}
 
 	/**
-	 * A mail the server fails to deliver again and again while the connection is fine
-	 * (a corrupt message in the server's store) is dead-lettered with whatever headers can
+	 * A mail the server fails to deliver again and again while the connection is fine (a
+	 * corrupt message in the server's store) is dead-lettered with whatever headers can
 	 * be read and moved aside, so it cannot be retried forever.
 	 */
 	private EmailIngestService.Outcome poison(MimeMessage mail, Exception cause) {
@@ -143,9 +145,8 @@ public final class ImapIngestHandler implements MessageHandler {
 			headers = new byte[0];
 		}
 		try {
-			return this.ingest.undeliverable(headers, uidKey(mail),
-					"the IMAP server failed " + MAX_FETCH_FAILURES + " times to deliver this mail: "
-							+ cause.getClass().getSimpleName());
+			return this.ingest.undeliverable(headers, uidKey(mail), "the IMAP server failed " + MAX_FETCH_FAILURES
+					+ " times to deliver this mail: " + cause.getClass().getSimpleName());
 		}
 		catch (RuntimeException ex) {
 			Duration pause = this.storeBackoff.failure();

@@ -28,7 +28,10 @@ import java.util.Map;
  */
 public final class MailCharsets {
 
-	/** Charset labels seen in real mail that the JDK does not know or decodes too narrowly. */
+	/**
+	 * Charset labels seen in real mail that the JDK does not know or decodes too
+	 * narrowly.
+	 */
 	static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("ks_c_5601-1987", "x-windows-949"),
 			Map.entry("ks_c_5601", "x-windows-949"), Map.entry("ksc5601", "x-windows-949"),
 			Map.entry("euc-kr", "x-windows-949"), Map.entry("gb2312", "GB18030"), Map.entry("gbk", "GB18030"),

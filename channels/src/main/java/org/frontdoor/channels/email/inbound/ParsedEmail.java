@@ -18,21 +18,20 @@ import java.util.List;
  * @param inReplyTo message ids in {@code In-Reply-To}
  * @param references message ids in {@code References}, oldest first
  * @param contentType the top-level base content type, lower case
- * @param reportType the {@code report-type} of a {@code multipart/report}, lower case,
- * or {@code null}
+ * @param reportType the {@code report-type} of a {@code multipart/report}, lower case, or
+ * {@code null}
  * @param body the body as plain text (HTML converted, format=flowed undone), possibly
  * empty
  * @param bodyFromHtml whether the body came from HTML (no usable plain-text part)
- * @param forwardedBody text of attached messages ({@code message/rfc822}), possibly
- * empty
+ * @param forwardedBody text of attached messages ({@code message/rfc822}), possibly empty
  * @param attachments attachments and embedded images, in document order
  * @param notes what the parser worked around (depth limit, unknown charset, unreadable
  * part…), for metadata and the admin
  */
-public record ParsedEmail(MailHeaders headers, String messageId, Mailbox from, Mailbox replyTo,
-		List<String> recipients, String subject, Instant sentAt, List<String> inReplyTo, List<String> references,
-		String contentType, String reportType, String body, boolean bodyFromHtml, String forwardedBody,
-		List<MailAttachment> attachments, List<String> notes) {
+public record ParsedEmail(MailHeaders headers, String messageId, Mailbox from, Mailbox replyTo, List<String> recipients,
+		String subject, Instant sentAt, List<String> inReplyTo, List<String> references, String contentType,
+		String reportType, String body, boolean bodyFromHtml, String forwardedBody, List<MailAttachment> attachments,
+		List<String> notes) {
 
 	public ParsedEmail {
 		recipients = List.copyOf(recipients);

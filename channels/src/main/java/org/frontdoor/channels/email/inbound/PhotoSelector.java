@@ -83,8 +83,8 @@ public final class PhotoSelector {
 			}
 			SanitizeResult result = this.sanitizer.sanitize(attachment.bytes(), attachment.declaredType());
 			if (result instanceof RejectedMedia rejected) {
-				skipped.add(name + " (" + rejected.reason().name().toLowerCase(Locale.ROOT) + ": "
-						+ rejected.detail() + ")");
+				skipped.add(name + " (" + rejected.reason().name().toLowerCase(Locale.ROOT) + ": " + rejected.detail()
+						+ ")");
 			}
 			else if (result instanceof SanitizedImage image) {
 				if (photos.size() >= this.maxPhotos) {

@@ -58,8 +58,7 @@ public final class ReplyStripper {
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
 	private static final Pattern ATTRIBUTION_END = Pattern.compile(
-			"^.{0,300}(?:" + VERBS + ")(?:\\s[^:]{0,80})?\\s?:\\s*$",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			"^.{0,300}(?:" + VERBS + ")(?:\\s[^:]{0,80})?\\s?:\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
 			"^\\s*-{2,}\\s*(?:Original Message|Original|Mensaje original|Mensaje Original|Message d'origine"
@@ -80,17 +79,18 @@ public final class ReplyStripper {
 			"^\\s*[*>]*\\s*(?:From|De|Von|Da|Van|Från|Fra|Od|Lähettäjä|От|От кого|差出人|发件人|寄件者|보낸 사람)\\s*:.*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-	private static final Pattern OTHER_HEADER = Pattern.compile("^\\s*[*>]*\\s*(?:Sent|Date|To|Subject|Cc|Bcc"
-			+ "|Reply-To|Enviado|Enviada|Enviado el|Fecha|Para|Asunto|CC|CCO|Gesendet|Datum|An|Betreff|Kopie"
-			+ "|Envoyé|Envoyé le|À|A|Objet|Inviato|Data|Oggetto|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne"
-			+ "|Sendt|Til|Emne|Wysłano|Do|Temat|Отправлено|Дата|Кому|Тема|Копия|送信日時|宛先|件名|日付"
-			+ "|发送时间|收件人|主题|日期|傳送時間|收件者|主旨|보낸 날짜|받는 사람|제목)\\s*:.*",
+	private static final Pattern OTHER_HEADER = Pattern.compile(
+			"^\\s*[*>]*\\s*(?:Sent|Date|To|Subject|Cc|Bcc"
+					+ "|Reply-To|Enviado|Enviada|Enviado el|Fecha|Para|Asunto|CC|CCO|Gesendet|Datum|An|Betreff|Kopie"
+					+ "|Envoyé|Envoyé le|À|A|Objet|Inviato|Data|Oggetto|Verzonden|Aan|Onderwerp|Skickat|Till|Ämne"
+					+ "|Sendt|Til|Emne|Wysłano|Do|Temat|Отправлено|Дата|Кому|Тема|Копия|送信日時|宛先|件名|日付"
+					+ "|发送时间|收件人|主题|日期|傳送時間|收件者|主旨|보낸 날짜|받는 사람|제목)\\s*:.*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern RULE = Pattern.compile("^\\s*(?:_{10,}|-{10,}|={10,})\\s*$");
 
-	private static final Pattern FORWARD_SUBJECT = Pattern
-		.compile("^\\s*(?:\\[[^]]*]\\s*)?(?:Fwd?|FW|RV|WG|TR|Enc|Doorst|VS|Fwd?\\[\\d+])\\s*:.*", Pattern.CASE_INSENSITIVE);
+	private static final Pattern FORWARD_SUBJECT = Pattern.compile(
+			"^\\s*(?:\\[[^]]*]\\s*)?(?:Fwd?|FW|RV|WG|TR|Enc|Doorst|VS|Fwd?\\[\\d+])\\s*:.*", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern TAGLINE_START = Pattern.compile("^\\s*(?:(?:Sent|Enviado|Enviada|Envoyé|Inviato"
 			+ "|Verzonden|Gesendet|Skickat|Sendt|Wysłane|Отправлено)\\s(?:from|with|via|using|on|desde|con|de|da|dal"
@@ -147,8 +147,7 @@ public final class ReplyStripper {
 			List<String> own = lines.subList(0, boundary.start);
 			String ownText = finish(new ArrayList<>(own)).text;
 			List<String> quoted = bodyAfter(lines, boundary);
-			boolean forward = boundary.kind == Kind.FORWARD
-					|| (boundary.kind == Kind.HEADER_BLOCK && forwardSubject);
+			boolean forward = boundary.kind == Kind.FORWARD || (boundary.kind == Kind.HEADER_BLOCK && forwardSubject);
 			if (ownText.isEmpty() && depth == 0 && (forward || !replyToFrontDoor)) {
 				Result inner = strip(quoted, false, replyToFrontDoor, depth + 1);
 				return new Result(inner.text, true, inner.signatureRemoved, true, null);
@@ -161,8 +160,7 @@ public final class ReplyStripper {
 			return new Result(cleaned.text, true, cleaned.signatureRemoved, forward, forwarded);
 		}
 		Cleaned cleaned = finish(lines);
-		return new Result(cleaned.text, quoteRemoved || cleaned.quoteRemoved, cleaned.signatureRemoved, false,
-				null);
+		return new Result(cleaned.text, quoteRemoved || cleaned.quoteRemoved, cleaned.signatureRemoved, false, null);
 	}
 
 	private static Boundary findBoundary(List<String> lines, boolean forwardSubject) {
@@ -201,8 +199,8 @@ public final class ReplyStripper {
 	}
 
 	/**
-	 * An attribution starting at line {@code i}: a line (or up to four joined lines)
-	 * like {@code On … wrote:}, or any line ending in a "wrote:" verb when quoted lines
+	 * An attribution starting at line {@code i}: a line (or up to four joined lines) like
+	 * {@code On … wrote:}, or any line ending in a "wrote:" verb when quoted lines
 	 * follow. Returns the index after its last line, or {@code i} when there is none.
 	 */
 	private static int attributionEnd(List<String> lines, int i) {
@@ -229,7 +227,10 @@ public final class ReplyStripper {
 		return i;
 	}
 
-	/** A "… wrote:" line whose start (a date, an address) was wrapped onto the lines above. */
+	/**
+	 * A "… wrote:" line whose start (a date, an address) was wrapped onto the lines
+	 * above.
+	 */
 	private static int extendAttributionUp(List<String> lines, int i) {
 		int start = i;
 		for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
@@ -288,7 +289,9 @@ public final class ReplyStripper {
 		return FROM_HEADER.matcher(line).matches() || OTHER_HEADER.matcher(line).matches();
 	}
 
-	/** Include a separator rule ({@code ____}, {@code ----}) just above a header block. */
+	/**
+	 * Include a separator rule ({@code ____}, {@code ----}) just above a header block.
+	 */
 	private static int ruleAbove(List<String> lines, int i) {
 		int j = i - 1;
 		while (j >= 0 && lines.get(j).isBlank()) {
@@ -313,7 +316,10 @@ public final class ReplyStripper {
 		return kept;
 	}
 
-	/** The body under a boundary: header lines after a forward marker skipped, one quote level removed. */
+	/**
+	 * The body under a boundary: header lines after a forward marker skipped, one quote
+	 * level removed.
+	 */
 	private static List<String> bodyAfter(List<String> lines, Boundary boundary) {
 		List<String> rest = new ArrayList<>();
 		for (String line : lines.subList(boundary.end, lines.size())) {
@@ -336,7 +342,10 @@ public final class ReplyStripper {
 		return dedent(body);
 	}
 
-	/** Remove the indentation every non-blank line shares (Outlook for Mac indents quotes). */
+	/**
+	 * Remove the indentation every non-blank line shares (Outlook for Mac indents
+	 * quotes).
+	 */
 	private static List<String> dedent(List<String> lines) {
 		int common = Integer.MAX_VALUE;
 		for (String line : lines) {
@@ -365,8 +374,8 @@ public final class ReplyStripper {
 				sawHeader = true;
 				continuation = 0;
 			}
-			else if (sawHeader && !line.isBlank() && continuation == 0 && !line.startsWith(" ")
-					&& line.length() < 120 && j + 1 < lines.size() && isHeaderLine(lines.get(j + 1))) {
+			else if (sawHeader && !line.isBlank() && continuation == 0 && !line.startsWith(" ") && line.length() < 120
+					&& j + 1 < lines.size() && isHeaderLine(lines.get(j + 1))) {
 				continuation++;
 			}
 			else {
@@ -383,6 +392,9 @@ public final class ReplyStripper {
 		for (String line : input) {
 			if (isQuoted(line)) {
 				quoteRemoved = true;
+				if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
+					lines.add("");
+				}
 				continue;
 			}
 			lines.add(line);
@@ -414,7 +426,8 @@ public final class ReplyStripper {
 	}
 
 	/**
-	 * A mobile or webmail tagline such as {@code Sent from my iPhone}, {@code Enviado desde
+	 * A mobile or webmail tagline such as {@code Sent from my iPhone},
+	 * {@code Enviado desde
 	 * mi teléfono} or {@code Get Outlook for iOS<https://aka.ms/…>}: a line of at most
 	 * {@value #MAX_TAGLINE_WORDS} words that starts with a tagline phrase and names a
 	 * device or mail app (so {@code Sent from the corner of 5th and Main} is kept). It is

@@ -11,20 +11,20 @@ import java.util.Set;
 /**
  * Reduces an RTF body (from a TNEF {@code PR_RTF_COMPRESSED}) to plain text. When the RTF
  * encapsulates HTML ({@code \fromhtml1}, MS-OXRTFEX), the HTML is de-encapsulated
- * ({@code \*\htmltag} groups and the text outside {@code \htmlrtf} blocks) and rendered by
- * {@link HtmlText}; otherwise the visible text is kept ({@code \par}/{@code \line} as line
- * breaks, {@code \'hh} in the document's ANSI code page, &#92;uN with its &#92;ucN
- * fallback skipped) and font tables, style sheets, pictures, objects and
- * other ignorable destinations are dropped. Group nesting is tracked on an explicit stack,
- * so hostile nesting cannot overflow the call stack.
+ * ({@code \*\htmltag} groups and the text outside {@code \htmlrtf} blocks) and rendered
+ * by {@link HtmlText}; otherwise the visible text is kept ({@code \par}/{@code \line} as
+ * line breaks, {@code \'hh} in the document's ANSI code page, &#92;uN with its &#92;ucN
+ * fallback skipped) and font tables, style sheets, pictures, objects and other ignorable
+ * destinations are dropped. Group nesting is tracked on an explicit stack, so hostile
+ * nesting cannot overflow the call stack.
  */
 final class RtfText {
 
-	private static final Set<String> SKIPPED_DESTINATIONS = Set.of("fonttbl", "colortbl", "stylesheet", "info",
-			"pict", "object", "header", "footer", "headerl", "headerr", "headerf", "footerl", "footerr", "footerf",
-			"listtable", "listoverridetable", "rsidtbl", "generator", "xmlnsdecl", "themedata", "colorschememapping",
-			"latentstyles", "datastore", "fldinst", "mmathPr", "revtbl", "filetbl", "userprops", "docvar", "mhtmltag",
-			"nonshppict", "shpinst", "pgdsctbl", "listpicture", "xmlopen", "xmlclose", "wgrffmtfilter");
+	private static final Set<String> SKIPPED_DESTINATIONS = Set.of("fonttbl", "colortbl", "stylesheet", "info", "pict",
+			"object", "header", "footer", "headerl", "headerr", "headerf", "footerl", "footerr", "footerf", "listtable",
+			"listoverridetable", "rsidtbl", "generator", "xmlnsdecl", "themedata", "colorschememapping", "latentstyles",
+			"datastore", "fldinst", "mmathPr", "revtbl", "filetbl", "userprops", "docvar", "mhtmltag", "nonshppict",
+			"shpinst", "pgdsctbl", "listpicture", "xmlopen", "xmlclose", "wgrffmtfilter");
 
 	private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("par", "\n"), Map.entry("line", "\n"),
 			Map.entry("sect", "\n"), Map.entry("page", "\n"), Map.entry("row", "\n"), Map.entry("cell", " "),
@@ -176,8 +176,8 @@ final class RtfText {
 				this.position++;
 			}
 			if (this.position > numberStart && !(this.position == numberStart + 1 && this.in[numberStart] == '-')) {
-				parameter = Integer.parseInt(new String(this.in, numberStart, this.position - numberStart,
-						StandardCharsets.US_ASCII));
+				parameter = Integer
+					.parseInt(new String(this.in, numberStart, this.position - numberStart, StandardCharsets.US_ASCII));
 			}
 			if (this.position < this.in.length && this.in[this.position] == ' ') {
 				this.position++;

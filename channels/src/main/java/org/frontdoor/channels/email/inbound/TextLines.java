@@ -31,8 +31,7 @@ public final class TextLines {
 		return text.replace("\r\n", "\n").replace('\r', '\n');
 	}
 
-	private static final Pattern CONTROL = Pattern
-		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u200B\\uFEFF]");
+	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\u200B\\uFEFF]");
 
 	/**
 	 * Trim trailing whitespace on each line, remove control characters (NUL, bell…, zero

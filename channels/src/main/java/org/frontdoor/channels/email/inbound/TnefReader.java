@@ -12,15 +12,14 @@ import java.util.List;
  * Outlook sends them instead of MIME parts when "Rich Text" format is on, and the text
  * and photos of the message are then only inside.
  * <p>
- * What is extracted (MS-OXTNEF): the message body, preferring
- * {@code PR_BODY} (plain text), then the legacy {@code attBody}, then
- * {@code PR_BODY_HTML} (converted with {@link HtmlText}), then
- * {@code PR_RTF_COMPRESSED} (decompressed per MS-OXRTFCP; HTML encapsulated in RTF per
- * MS-OXRTFEX is de-encapsulated, other RTF is reduced to its text by {@link RtfText});
- * and every attachment stored by value ({@code attAttachData} or
- * {@code PR_ATTACH_DATA_BIN}) with its long file name, MIME tag and content id.
- * Embedded messages ({@code PR_ATTACH_DATA_OBJ}) and OLE objects are counted but not
- * opened. Truncated or corrupt streams yield what was read before the damage and a
+ * What is extracted (MS-OXTNEF): the message body, preferring {@code PR_BODY} (plain
+ * text), then the legacy {@code attBody}, then {@code PR_BODY_HTML} (converted with
+ * {@link HtmlText}), then {@code PR_RTF_COMPRESSED} (decompressed per MS-OXRTFCP; HTML
+ * encapsulated in RTF per MS-OXRTFEX is de-encapsulated, other RTF is reduced to its text
+ * by {@link RtfText}); and every attachment stored by value ({@code attAttachData} or
+ * {@code PR_ATTACH_DATA_BIN}) with its long file name, MIME tag and content id. Embedded
+ * messages ({@code PR_ATTACH_DATA_OBJ}) and OLE objects are counted but not opened.
+ * Truncated or corrupt streams yield what was read before the damage and a
  * {@link Result#damaged()} flag; this class never throws on bad input.
  */
 public final class TnefReader {
@@ -344,8 +343,8 @@ public final class TnefReader {
 			case 50220, 50221, 50222 -> MailCharsets.lookup("ISO-2022-JP");
 			case 51932 -> MailCharsets.lookup("EUC-JP");
 			default -> (codepage >= 1250 && codepage <= 1258) ? MailCharsets.lookup("windows-" + codepage)
-					: (codepage >= 28592 && codepage <= 28605)
-							? MailCharsets.lookup("ISO-8859-" + (codepage - 28590)) : null;
+					: (codepage >= 28592 && codepage <= 28605) ? MailCharsets.lookup("ISO-8859-" + (codepage - 28590))
+							: null;
 		};
 		return (charset != null) ? charset : Charset.forName("windows-1252");
 	}
@@ -450,8 +449,7 @@ public final class TnefReader {
 				}
 			}
 			if (this.htmlBody != null) {
-				Charset htmlCharset = (this.internetCodepage != 0) ? codepageCharset(this.internetCodepage)
-						: charset();
+				Charset htmlCharset = (this.internetCodepage != 0) ? codepageCharset(this.internetCodepage) : charset();
 				String text = HtmlText.toText(new String(this.htmlBody, htmlCharset));
 				if (!text.isBlank()) {
 					return text;

@@ -39,8 +39,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * <ul>
  * <li>From the city's address with its display name, to the resident's address
  * ({@code mailto:} form);</li>
- * <li>{@code In-Reply-To} and {@code References} from the message's
- * {@link EmailHeaders}, so the resident's client shows one thread; the subject is then
+ * <li>{@code In-Reply-To} and {@code References} from the message's {@link EmailHeaders},
+ * so the resident's client shows one thread; the subject is then
  * {@code Re: <original subject>}, never {@code Re: Re:};</li>
  * <li>{@code multipart/alternative} with the text and HTML renderings (text only when
  * there is no HTML), UTF-8;</li>
@@ -139,8 +139,9 @@ public final class EmailSender implements OutboundSender {
 			mime.setHeader("References", references);
 		}
 		String subject = singleLine(message.subject());
-		mime.setSubject((inReplyTo != null) ? Subjects.reply(subject, this.properties.defaultSubject())
-				: ((subject == null || subject.isBlank()) ? this.properties.defaultSubject() : subject),
+		mime.setSubject(
+				(inReplyTo != null) ? Subjects.reply(subject, this.properties.defaultSubject())
+						: ((subject == null || subject.isBlank()) ? this.properties.defaultSubject() : subject),
 				StandardCharsets.UTF_8.name());
 		String autoSubmitted = headers.getOrDefault(EmailHeaders.AUTO_SUBMITTED, EmailHeaders.AUTO_REPLIED)
 			.trim()

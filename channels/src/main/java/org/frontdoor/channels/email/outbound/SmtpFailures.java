@@ -28,17 +28,38 @@ import org.springframework.mail.MailSendException;
  * Maps SMTP failures to the outbox policy, by tables:
  * <table>
  * <caption>Failure → policy</caption>
- * <tr><th>failure</th><th>policy</th></tr>
- * <tr><td>authentication failed, or reply 530/534/535/538 (auth required, mechanism too
- * weak, credentials invalid, encryption required)</td><td>HALT</td></tr>
- * <tr><td>our sender address refused ({@code MAIL FROM}, 5xx)</td><td>HALT</td></tr>
- * <tr><td>connection refused, unknown host, timeout, TLS or I/O failure</td><td>RETRY</td></tr>
- * <tr><td>any 4xx reply (421 service unavailable, 450/451/452 busy, local error,
- * storage)</td><td>RETRY</td></tr>
- * <tr><td>recipient refused ({@code RCPT TO}, 5xx: 550 unknown user, 551, 552 mailbox
- * full, 553 bad address), content refused ({@code DATA}, 5xx: 552 too large, 554
- * rejected), malformed address</td><td>GIVE_UP</td></tr>
- * <tr><td>anything else</td><td>RETRY (bounded by the outbox's attempts)</td></tr>
+ * <tr>
+ * <th>failure</th>
+ * <th>policy</th>
+ * </tr>
+ * <tr>
+ * <td>authentication failed, or reply 530/534/535/538 (auth required, mechanism too weak,
+ * credentials invalid, encryption required)</td>
+ * <td>HALT</td>
+ * </tr>
+ * <tr>
+ * <td>our sender address refused ({@code MAIL FROM}, 5xx)</td>
+ * <td>HALT</td>
+ * </tr>
+ * <tr>
+ * <td>connection refused, unknown host, timeout, TLS or I/O failure</td>
+ * <td>RETRY</td>
+ * </tr>
+ * <tr>
+ * <td>any 4xx reply (421 service unavailable, 450/451/452 busy, local error,
+ * storage)</td>
+ * <td>RETRY</td>
+ * </tr>
+ * <tr>
+ * <td>recipient refused ({@code RCPT TO}, 5xx: 550 unknown user, 551, 552 mailbox full,
+ * 553 bad address), content refused ({@code DATA}, 5xx: 552 too large, 554 rejected),
+ * malformed address</td>
+ * <td>GIVE_UP</td>
+ * </tr>
+ * <tr>
+ * <td>anything else</td>
+ * <td>RETRY (bounded by the outbox's attempts)</td>
+ * </tr>
  * </table>
  * Addresses in server replies are masked in the error message (they are PII).
  */
@@ -49,8 +70,8 @@ public final class SmtpFailures {
 			Policy.HALT);
 
 	private static final List<Class<? extends Throwable>> CONNECTION_FAILURES = List.of(MailConnectException.class,
-			ConnectException.class, UnknownHostException.class, SocketTimeoutException.class,
-			SSLException.class, IOException.class);
+			ConnectException.class, UnknownHostException.class, SocketTimeoutException.class, SSLException.class,
+			IOException.class);
 
 	private SmtpFailures() {
 	}
@@ -128,7 +149,10 @@ public final class SmtpFailures {
 		return new SendException(policy, code, mask(message), null, cause);
 	}
 
-	/** Mask the local part of addresses: {@code bob@example.org} → {@code ***@example.org}. */
+	/**
+	 * Mask the local part of addresses: {@code bob@example.org} →
+	 * {@code ***@example.org}.
+	 */
 	static String mask(String message) {
 		return (message == null) ? null : message.replaceAll("[^\\s<>\"'(),;:]+@", "***@").strip();
 	}

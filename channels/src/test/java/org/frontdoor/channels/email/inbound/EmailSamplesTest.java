@@ -76,8 +76,8 @@ class EmailSamplesTest {
 	}
 
 	private static void assertProcessed(InMemoryInboundMessageStore store, InMemoryMediaStore media,
-			EmailIngestService.Outcome outcome, String subject, String text, String absent, String photos,
-			int ignored, String metadata) {
+			EmailIngestService.Outcome outcome, String subject, String text, String absent, String photos, int ignored,
+			String metadata) {
 		assertThat(store.accepted()).singleElement().isSameAs(outcome.message());
 		InboundMessage message = outcome.message();
 		assertThat(message.channel()).isEqualTo(Channel.EMAIL);
@@ -143,7 +143,10 @@ class EmailSamplesTest {
 		}
 	}
 
-	/** Tokens are space separated; a value after '=' may contain spaces up to the next key. */
+	/**
+	 * Tokens are space separated; a value after '=' may contain spaces up to the next
+	 * key.
+	 */
 	private static List<String> splitTokens(String spec) {
 		List<String> tokens = new ArrayList<>();
 		for (String piece : spec.trim().split(" ")) {

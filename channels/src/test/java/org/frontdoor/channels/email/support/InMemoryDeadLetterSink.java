@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.frontdoor.channels.core.DeadLetterSink;
 
-/** A real, in-memory {@link DeadLetterSink} for tests: one dead letter per source and key. */
+/**
+ * A real, in-memory {@link DeadLetterSink} for tests: one dead letter per source and key.
+ */
 public final class InMemoryDeadLetterSink implements DeadLetterSink {
 
 	private final Map<String, DeadLetter> letters = new ConcurrentHashMap<>();
@@ -36,7 +38,6 @@ public final class InMemoryDeadLetterSink implements DeadLetterSink {
 	public record DeadLetter(String source, String key, byte[] payload, String contentType, String reason) {
 
 	}
-
 
 	/** Forget everything (between tests). */
 	public void clear() {

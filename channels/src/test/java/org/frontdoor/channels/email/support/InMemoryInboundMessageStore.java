@@ -11,8 +11,8 @@ import org.frontdoor.channels.core.InboundMessageStore;
 
 /**
  * A real, in-memory {@link InboundMessageStore} for tests: dedupes on channel and
- * provider message id like the gateway's table, counts calls, and can be told to fail
- * (a database outage) or to block (a process stopped between fetch and store).
+ * provider message id like the gateway's table, counts calls, and can be told to fail (a
+ * database outage) or to block (a process stopped between fetch and store).
  */
 public final class InMemoryInboundMessageStore implements InboundMessageStore {
 

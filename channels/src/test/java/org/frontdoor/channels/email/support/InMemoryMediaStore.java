@@ -32,7 +32,6 @@ public final class InMemoryMediaStore implements MediaStore {
 		return this.media.size();
 	}
 
-
 	/** Forget everything (between tests). */
 	public void clear() {
 		this.media.clear();

@@ -111,10 +111,18 @@ public final class MailFixtures {
 	 */
 	public static byte[] deeplyNested(String from, int depth) {
 		StringBuilder mail = new StringBuilder(depth * 80);
-		mail.append("From: ").append(from).append("\r\nTo: ").append(TestEmailProperties.CITY)
-			.append("\r\nMessage-ID: <nested-").append(depth).append("@example.org>\r\nMIME-Version: 1.0\r\n");
+		mail.append("From: ")
+			.append(from)
+			.append("\r\nTo: ")
+			.append(TestEmailProperties.CITY)
+			.append("\r\nMessage-ID: <nested-")
+			.append(depth)
+			.append("@example.org>\r\nMIME-Version: 1.0\r\n");
 		for (int i = 0; i < depth; i++) {
-			mail.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i)
+			mail.append("Content-Type: multipart/mixed; boundary=\"b")
+				.append(i)
+				.append("\"\r\n\r\n--b")
+				.append(i)
 				.append("\r\n");
 		}
 		mail.append("Content-Type: text/plain\r\n\r\nburied text\r\n");
@@ -148,8 +156,8 @@ public final class MailFixtures {
 				+ "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=x-klingon\r\n"
 				+ "Content-Transfer-Encoding: 8bit\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII));
-		out.writeBytes("Hay un bache enorme en la calle Mayor, esquina con Jesús.\r\n"
-			.getBytes(StandardCharsets.ISO_8859_1));
+		out.writeBytes(
+				"Hay un bache enorme en la calle Mayor, esquina con Jesús.\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		return out.toByteArray();
 	}
 

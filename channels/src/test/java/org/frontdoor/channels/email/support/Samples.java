@@ -24,7 +24,8 @@ public final class Samples {
 
 	/**
 	 * The bytes of a fixture as a complete mail.
-	 * @param path the path under {@code email/}, e.g. {@code talon/standard_reply_gmail.eml}
+	 * @param path the path under {@code email/}, e.g.
+	 * {@code talon/standard_reply_gmail.eml}
 	 * @return the raw mail
 	 */
 	public static byte[] mail(String path) {
@@ -44,8 +45,8 @@ public final class Samples {
 		}
 		String type = path.endsWith(".html") ? "text/html" : "text/plain";
 		String body = Base64.getMimeEncoder().encodeToString(bytes);
-		return (headers + "Content-Type: " + type + "; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + body
-				+ "\r\n")
+		return (headers + "Content-Type: " + type + "; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+				+ body + "\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 

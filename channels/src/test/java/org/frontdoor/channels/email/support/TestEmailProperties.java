@@ -30,7 +30,8 @@ public final class TestEmailProperties {
 		values.putAll(overrides);
 		Map<String, String> prefixed = new LinkedHashMap<>();
 		values.forEach((key, value) -> prefixed.put(EmailProperties.PREFIX + "." + key, value));
-		return new Binder(new MapConfigurationPropertySource(prefixed)).bind(EmailProperties.PREFIX, EmailProperties.class)
+		return new Binder(new MapConfigurationPropertySource(prefixed))
+			.bind(EmailProperties.PREFIX, EmailProperties.class)
 			.get();
 	}
 
