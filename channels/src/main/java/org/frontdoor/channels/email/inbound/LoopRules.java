@@ -84,6 +84,8 @@ public final class LoopRules {
 			+ "|Fuera de la oficina|Réponse automatique|Automatische Antwort|Abwesenheitsnotiz|Risposta automatica"
 			+ "|Resposta automática|Automatisch antwoord)\\s*[:：]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+
 	private static final Set<String> LIST_PRECEDENCE = Set.of("bulk", "list", "junk");
 
 	private static final List<String> AUTO_REPLY_HEADERS = List.of("X-Autoreply", "X-Autorespond", "X-AutoReply-From",
@@ -207,7 +209,7 @@ public final class LoopRules {
 
 	private String nullReturnPath(ParsedEmail email) {
 		String returnPath = email.headers().first("Return-Path");
-		return (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) ? "Return-Path: <>" : null;
+		return (returnPath != null && returnPath.strip().replace(" ", "").equals("<>")) ? "Return-Path: <>" : null;
 	}
 
 	private String systemSender(ParsedEmail email) {
@@ -227,7 +229,7 @@ public final class LoopRules {
 		if (value == null) {
 			return null;
 		}
-		String cleaned = value.replaceAll("\\([^)]*\\)", " ").trim();
+		String cleaned = (value.indexOf('(') >= 0) ? COMMENT.matcher(value).replaceAll(" ").trim() : value.trim();
 		int end = 0;
 		while (end < cleaned.length() && !Character.isWhitespace(cleaned.charAt(end)) && cleaned.charAt(end) != ';'
 				&& cleaned.charAt(end) != ',') {

@@ -3,12 +3,17 @@ package org.frontdoor.channels.email.inbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The top-level header fields of a mail, in order, unfolded, values raw (not decoded):
  * enough for the loop rules, threading and authentication results.
  */
 public final class MailHeaders {
+
+	private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
+
+	private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
 	private final List<Field> fields;
 
@@ -86,7 +91,10 @@ public final class MailHeaders {
 		if (raw == null) {
 			return null;
 		}
-		return raw.replaceAll("\\r?\\n[ \\t]+", " ").replaceAll("[\\r\\n]", "").trim();
+		if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+			return raw.trim();
+		}
+		return LINE_BREAK.matcher(FOLD.matcher(raw).replaceAll(" ")).replaceAll("").trim();
 	}
 
 	/**

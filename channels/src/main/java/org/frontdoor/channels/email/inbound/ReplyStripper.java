@@ -105,6 +105,10 @@ public final class ReplyStripper {
 
 	private static final int MAX_TAGLINE_WORDS = 8;
 
+	private static final Pattern LINK = Pattern.compile("<[^>]*>");
+
+	private static final Pattern WORDS = Pattern.compile("\\s+");
+
 	private static final int MAX_LINES_AFTER_TAGLINE = 3;
 
 	private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^(?:-- ?|—|–|__)\\s*$");
@@ -434,8 +438,11 @@ public final class ReplyStripper {
 	 * cut, with what follows, only near the end of the text.
 	 */
 	static boolean isTagline(String line) {
-		String withoutLink = line.replaceAll("<[^>]*>", "").strip();
-		return withoutLink.split("\\s+").length <= MAX_TAGLINE_WORDS && TAGLINE_START.matcher(withoutLink).matches()
+		if (line.isBlank() || !TAGLINE_START.matcher(line).matches()) {
+			return false;
+		}
+		String withoutLink = LINK.matcher(line).replaceAll("").strip();
+		return WORDS.split(withoutLink).length <= MAX_TAGLINE_WORDS && TAGLINE_START.matcher(withoutLink).matches()
 				&& TAGLINE_DEVICE.matcher(withoutLink).find();
 	}
 

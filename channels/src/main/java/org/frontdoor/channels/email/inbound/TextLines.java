@@ -45,7 +45,7 @@ public final class TextLines {
 		boolean previousBlank = true;
 		int pendingBlank = 0;
 		for (String line : lines(text)) {
-			String trimmed = stripTrailing(CONTROL.matcher(line).replaceAll(""));
+			String trimmed = stripTrailing(hasControl(line) ? CONTROL.matcher(line).replaceAll("") : line);
 			if (trimmed.isBlank() || trimmed.replace('\u00A0', ' ').isBlank()) {
 				if (!previousBlank) {
 					pendingBlank = 1;
@@ -115,6 +115,16 @@ public final class TextLines {
 
 	private static String quotePrefix(int depth) {
 		return (depth == 0) ? "" : ">".repeat(depth) + " ";
+	}
+
+	private static boolean hasControl(String line) {
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7F || c == '\u200B' || c == '\uFEFF') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String stripTrailing(String line) {
