@@ -12,9 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works the {@code inbound} queue: hands each stored message to the
- * {@link InboundMessageHandler} in the transaction that marks it done. Retries with
- * backoff, dead-letters after the maximum attempts; replay puts the message back in the
- * queue.
+ * {@link InboundMessageHandler} in the transaction that marks it done (a
+ * {@link PreparedInboundMessageHandler} first does its remote steps outside that
+ * transaction). Retries with backoff, dead-letters after the maximum attempts; replay
+ * puts the message back in the queue.
  */
 @Component
 public class InboundProcessor extends QueueWorker implements DeadLetterReplayHandler {
@@ -57,9 +58,10 @@ public class InboundProcessor extends QueueWorker implements DeadLetterReplayHan
 	protected void process(Claim claim) throws Exception {
 		InboundMessageHandler target = this.handler.getObject();
 		InboundMessage message = this.store.find(claim.id()).orElseThrow();
+		Decision decision = prepare(target, message);
 		this.transactions.executeWithoutResult((status) -> {
 			try {
-				target.handle(message);
+				decision.apply();
 			}
 			catch (RuntimeException ex) {
 				throw ex;
@@ -69,6 +71,31 @@ public class InboundProcessor extends QueueWorker implements DeadLetterReplayHan
 			}
 			this.queue.complete(claim);
 		});
+	}
+
+	/**
+	 * Runs a {@link PreparedInboundMessageHandler}'s remote steps now, outside the
+	 * transaction; a plain handler does everything in the transaction.
+	 */
+	private static Decision prepare(InboundMessageHandler target, InboundMessage message) throws Exception {
+		if (target instanceof PreparedInboundMessageHandler<?> twoPhase) {
+			return prepared(twoPhase, message);
+		}
+		return () -> target.handle(message);
+	}
+
+	private static <P> Decision prepared(PreparedInboundMessageHandler<P> handler, InboundMessage message)
+			throws Exception {
+		P prepared = handler.prepare(message);
+		return () -> handler.handle(message, prepared);
+	}
+
+	/** The transactional part of handling one message. */
+	@FunctionalInterface
+	private interface Decision {
+
+		void apply() throws Exception;
+
 	}
 
 	@Override

@@ -17,10 +17,18 @@ public interface Geocoder {
 
 	/**
 	 * The nearest address or intersection, for {@code address_string} when the point came
-	 * from a pin or photo GPS.
+	 * from a pin or photo GPS. A point outside the city, at (0,0) or with latitude and
+	 * longitude swapped comes back with {@code insideCity = false} and a reason.
 	 * @param point the point
 	 * @return the result
 	 */
 	ReverseResult reverse(GeoPoint point);
+
+	/**
+	 * The city this geocoder serves (name, boundary, the inside-city check for pins and
+	 * photo GPS: {@link City#check(GeoPoint)}).
+	 * @return the city
+	 */
+	City city();
 
 }

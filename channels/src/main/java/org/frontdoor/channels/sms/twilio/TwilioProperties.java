@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the Twilio channel (SMS, MMS, WhatsApp), prefix
- * {@code frontdoor.channels.sms.twilio}. Only read when {@code enabled=true}.
+ * {@code frontdoor.channels.sms.twilio}. Only read when {@code enabled=true} (the
+ * condition also keeps a {@code @ConfigurationPropertiesScan} from binding and validating
+ * it when the channel is off).
  *
  * @param enabled whether the Twilio webhooks and sender are on (default {@code false})
  * @param accountSid the Twilio account SID ({@code AC…}); inbound requests for another
@@ -49,6 +52,7 @@ import org.springframework.validation.annotation.Validated;
  * @param whatsapp WhatsApp templates for messages outside the 24-hour session window
  */
 @ConfigurationProperties("frontdoor.channels.sms.twilio")
+@ConditionalOnBooleanProperty(TwilioChannelConfiguration.ENABLED)
 @Validated
 public record TwilioProperties(@DefaultValue("false") boolean enabled,
 		@NotBlank @Pattern(

@@ -1,0 +1,107 @@
+package org.frontdoor.gateway.chat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.frontdoor.channels.chat.outbound.ChatHeaders;
+import org.frontdoor.channels.core.Channel;
+import org.frontdoor.channels.core.OutboundMessage;
+import org.frontdoor.channels.core.OutboundMessage.QuickReply;
+import org.frontdoor.channels.core.OutboundSender;
+import org.frontdoor.channels.core.SendException;
+import org.frontdoor.gateway.testsupport.PostgresTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The widget in a real browser (Debian's chromium, headless, driven by playwright-core)
+ * against the real chat API and database: the demo page, sending by keyboard, replies and
+ * quick replies rendered from server-sent events and answered with the keyboard, location
+ * pin, photo upload, a live status update, automatic and manual language, Escape/Enter,
+ * history after a reload, the 360 px layout, screenshots under
+ * {@code gateway/target/browser/}. The server side of the dialog is played by this test
+ * through the real chat {@link OutboundSender}, so the widget is tested on its own;
+ * {@link ChatEndToEndBrowserTest} runs the full scenario with the conversation engine.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "frontdoor.admin.password=test", "frontdoor.admin.staff.password=test" })
+@PostgresTest
+class ChatWidgetBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	List<OutboundSender> senders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theWidgetWorksInARealBrowser() throws Exception {
+		ChatBrowser.requirePrerequisites();
+		Path photo = ChatBrowser.ARTIFACTS.resolve("photo-with-gps.jpg");
+		Files.createDirectories(ChatBrowser.ARTIFACTS);
+		Files.write(photo, TestPhotos.jpegAt(42.3656, -71.1040));
+		Map<String, Function<Map<String, String>, String>> hooks = Map.of("/reply",
+				(q) -> send(q, "What is the graffiti on?",
+						List.of(new QuickReply("A wall", "1"), new QuickReply("A sign", "2")),
+						Map.of(ChatHeaders.LANGUAGE, "en")),
+				"/status",
+				(q) -> send(q, "Your request #4242 was closed: the graffiti was removed.", List.of(),
+						Map.of(ChatHeaders.KIND, "status", ChatHeaders.SERVICE_REQUEST_ID, "4242", ChatHeaders.STATUS,
+								"closed")),
+				"/reply-es", (q) -> send(q, "¿Algo más?", List.of(), Map.of(ChatHeaders.LANGUAGE, "es")));
+		ChatBrowser.Outcome outcome = ChatBrowser.run("widget", this.port, hooks, photo, 240);
+		assertThat(outcome.exitCode()).as("browser test: %s (log in target/browser)", outcome.failure()).isZero();
+		assertThat(outcome.output()).contains("DONE: widget");
+		assertThat(outcome.passed()).hasSizeGreaterThanOrEqualTo(14);
+		assertThat(ChatBrowser.ARTIFACTS.resolve("chat-widget-360.png")).isNotEmptyFile();
+
+		// what the browser sent was stored as inbound chat messages
+		List<JsonNode> messages = this.jdbc
+			.sql("select payload::text from inbound_message where channel = 'CHAT' order by created_at")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(ChatHttp.json::readTree)
+			.toList();
+		assertThat(messages).extracting((m) -> m.get("text").asString()).contains("hello from the widget test", "1");
+		JsonNode quickReply = messages.stream().filter((m) -> m.get("text").asString().equals("1")).findFirst().get();
+		assertThat(quickReply.get("metadata").get("quickReplyLabel").asString()).isEqualTo("A wall");
+		JsonNode pin = messages.stream().filter((m) -> m.hasNonNull("sharedLocation")).findFirst().orElseThrow();
+		assertThat(pin.get("sharedLocation").get("latitude").asDouble()).isCloseTo(42.365613, within(1e-6));
+		assertThat(pin.get("sharedLocation").get("longitude").asDouble()).isCloseTo(-71.103774, within(1e-6));
+		JsonNode withPhoto = messages.stream().filter((m) -> m.get("media").size() > 0).findFirst().orElseThrow();
+		assertThat(withPhoto.get("media").get(0).get("exifLocation").get("latitude").asDouble()).isCloseTo(42.3656,
+				within(1e-4));
+	}
+
+	private String send(Map<String, String> query, String text, List<QuickReply> quickReplies,
+			Map<String, String> headers) {
+		OutboundSender chat = this.senders.stream().filter((s) -> s.supports(Channel.CHAT)).findFirst().orElseThrow();
+		try {
+			return chat
+				.send(new OutboundMessage(UUID.randomUUID(), Channel.CHAT, "chat:" + query.get("session"), null, text,
+						null, null, quickReplies, List.of(), headers))
+				.providerMessageId();
+		}
+		catch (SendException ex) {
+			throw new IllegalStateException(ex.code() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}
