@@ -2,7 +2,9 @@ package org.frontdoor.gateway.conversation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.frontdoor.channels.core.OutboundSender;
@@ -34,6 +36,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,8 +52,19 @@ public class ConversationConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ConversationConfiguration.class);
 
 	@Bean
-	Geocoder frontDoorGeocoder(GeocoderProperties geocoder, CityProperties city) {
-		Geocoder created = Geocoders.create(geocoder.provider(), geocoder.settings(city.boundary()));
+	Geocoder frontDoorGeocoder(GeocoderProperties geocoder, CityProperties city, Environment environment) {
+		Map<String, String> settings = new LinkedHashMap<>(geocoder.settings(city.boundary()));
+		if (!settings.containsKey("access-token")) {
+			// the spellings the NLP module's CLI reads, for one environment across both
+			for (String name : List.of("FRONTDOOR_GEOCODER_MAPBOX_ACCESS_TOKEN", "MAPBOX_ACCESS_TOKEN")) {
+				String token = environment.getProperty(name);
+				if (token != null && !token.isBlank()) {
+					settings.put("access-token", token);
+					break;
+				}
+			}
+		}
+		Geocoder created = Geocoders.create(geocoder.provider(), settings);
 		log.info("Geocoder: {} for {}", geocoder.provider(), created.city().name());
 		return created;
 	}

@@ -73,8 +73,11 @@ public class BenchEndpoints {
 	 */
 	@PostMapping(path = "/bench/missing", consumes = MediaType.TEXT_PLAIN_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> missing(@org.springframework.web.bind.annotation.RequestBody String body) {
-		String[] ids = body.lines().map(String::strip).filter((id) -> !id.isEmpty()).toArray(String[]::new);
+	Map<String, Object> missing(@org.springframework.web.bind.annotation.RequestBody(required = false) String body) {
+		String[] ids = ((body != null) ? body : "").lines()
+			.map(String::strip)
+			.filter((id) -> !id.isEmpty())
+			.toArray(String[]::new);
 		long missing = this.jdbc.sql("""
 				select count(*) from unnest(string_to_array(:ids, ' ')) as acknowledged(id)
 				where not exists (select 1 from inbound_message m where m.provider_message_id = acknowledged.id)

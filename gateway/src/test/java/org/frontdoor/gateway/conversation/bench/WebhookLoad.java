@@ -246,6 +246,7 @@ public final class WebhookLoad {
 					latencies[n] = System.nanoTime() - due;
 					if (ex == null && response.statusCode() == 200) {
 						ok.incrementAndGet();
+						sids[n] = prepared.get(n).headers().firstValue("X-Bench-Sid").orElse(null);
 					}
 					else {
 						errors.incrementAndGet();
@@ -287,8 +288,8 @@ public final class WebhookLoad {
 		double lat = anchor[0] + (this.random.nextDouble() - 0.5) * 0.0008;
 		double lon = anchor[1] + (this.random.nextDouble() - 0.5) * 0.0008;
 		Map<String, String> form = base("whatsapp:", phone(), "pothole");
-		form.put("Latitude", String.format(java.util.Locale.ROOT, "%.6f", lat));
-		form.put("Longitude", String.format(java.util.Locale.ROOT, "%.6f", lon));
+		form.put("Latitude", String.format(java.util.Locale.ROOT, "%.7f", lat));
+		form.put("Longitude", String.format(java.util.Locale.ROOT, "%.7f", lon));
 		form.put("ProfileName", "Load");
 		return signed(url, form);
 	}
