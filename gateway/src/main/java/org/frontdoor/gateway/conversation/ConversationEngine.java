@@ -30,6 +30,7 @@ import org.frontdoor.gateway.persistence.SubscriptionRepository;
 import org.frontdoor.gateway.reply.Audience;
 import org.frontdoor.gateway.reply.CityProperties;
 import org.frontdoor.gateway.reply.Messenger;
+import org.frontdoor.gateway.reply.Notes;
 import org.frontdoor.gateway.reply.ReplyComposer;
 import org.frontdoor.gateway.reply.ReplyHeaders;
 import org.frontdoor.gateway.reply.Resident;
@@ -178,12 +179,11 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 	@Override
 	public void handle(InboundMessage message, Prepared prepared) {
 		Instant now = this.clock.instant();
-		Resident resident = this.residents.lock(message.channel(), message.from());
+		Resident resident = this.residents.lockForMessage(message.channel(), message.from(), message.receivedAt());
 		if (!this.transcript.recordIn(resident.id(), message.id(), message.text(), threadMeta(message))) {
 			log.debug("Inbound {} was applied before; nothing to do", message.id());
 			return;
 		}
-		this.residents.touched(resident.id(), message.receivedAt());
 		Step step = new Step(message, resident, prepared, now);
 		String note = apply(step);
 		this.transcript.settleIn(message.id(), step.conversation.map(ConversationRecord::id).orElse(null), note);
@@ -322,7 +322,7 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 				ServiceRequestLink l = link.get();
 				model.put("status", firstText(l.rawStatus(), l.status(), "open"));
 				serviceName(l.serviceCode()).ifPresent((name) -> model.put("serviceName", name));
-				putText(model, "notes", l.statusNotes());
+				putText(model, "notes", Notes.asSentence(l.statusNotes()));
 				reply(step, TemplateKey.STATUS_REPLY, model);
 				return "status of a followed request";
 			}
@@ -335,7 +335,7 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 			}
 			model.put("status", firstText(found.rawStatus(), found.status().wire(), "open"));
 			serviceName(found.serviceCode()).ifPresent((name) -> model.put("serviceName", name));
-			putText(model, "notes", found.statusNotes());
+			putText(model, "notes", Notes.asSentence(found.statusNotes()));
 			putText(model, "place", found.address());
 			reply(step, TemplateKey.STATUS_REPLY, model);
 			return "status from the backend";

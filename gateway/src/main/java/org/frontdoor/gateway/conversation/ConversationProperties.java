@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * (the backend is slow or down), the resident is told it was received
  * @param workers how many threads of this instance apply inbound messages (messages of
  * one resident are still applied one at a time, in arrival order)
+ * @param submissionWorkers how many threads of this instance post reports to the Open311
+ * backend (the submission outbox; each post is one HTTP round trip)
+ * @param outboundWorkers how many threads of this instance deliver messages to residents
+ * (the outbound outbox; each send is one provider API call)
  * @param orderWait how long a message waits for an earlier message of the same resident
  * that another worker is applying, before it is applied anyway
  * @param menuSize how many services one menu message offers (1–8; "0" shows more)
@@ -40,7 +44,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("frontdoor.conversation")
 public record ConversationProperties(@NotNull @DefaultValue("24h") Duration expiry,
 		@NotNull @DefaultValue("1m") Duration sweepInterval, @NotNull @DefaultValue("2m") Duration acknowledgeAfter,
-		@Min(1) @Max(32) @DefaultValue("2") int workers, @NotNull @DefaultValue("10s") Duration orderWait,
+		@Min(1) @Max(32) @DefaultValue("2") int workers, @Min(1) @Max(32) @DefaultValue("2") int submissionWorkers,
+		@Min(1) @Max(32) @DefaultValue("2") int outboundWorkers, @NotNull @DefaultValue("10s") Duration orderWait,
 		@Min(1) @Max(8) @DefaultValue("5") int menuSize, @Valid @NotNull @DefaultValue Duplicates duplicates,
 		@Valid @NotNull @DefaultValue RateLimit rateLimit, URI mediaBaseUrl,
 		@DefaultValue("true") boolean shareContact) {
@@ -54,10 +59,12 @@ public record ConversationProperties(@NotNull @DefaultValue("24h") Duration expi
 	 * @param radii per-service distances in metres, by service code (e.g. a larger one
 	 * for {@code abandoned-vehicle})
 	 * @param lookback how far back open requests are searched (by requested date)
+	 * @param cacheTtl how long the backend's list of a service's open requests is reused
+	 * (requests FrontDoor itself filed since are always included)
 	 */
 	public record Duplicates(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("150") double radius,
-			@NotNull @DefaultValue Map<String, @Positive Double> radii,
-			@NotNull @DefaultValue("30d") Duration lookback) {
+			@NotNull @DefaultValue Map<String, @Positive Double> radii, @NotNull @DefaultValue("30d") Duration lookback,
+			@NotNull @DefaultValue("30s") Duration cacheTtl) {
 
 		/**
 		 * The radius for a service.

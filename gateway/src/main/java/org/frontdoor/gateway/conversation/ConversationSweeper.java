@@ -128,11 +128,7 @@ public class ConversationSweeper {
 	}
 
 	private boolean expire(UUID id, Instant now) {
-		Optional<ConversationRecord> found = this.conversations.find(id);
-		if (found.isEmpty()) {
-			return false;
-		}
-		Optional<Resident> resident = this.residents.lock(found.get().residentId());
+		Optional<Resident> resident = this.residents.lockOfConversation(id);
 		Optional<ConversationRecord> current = this.conversations.find(id);
 		if (resident.isEmpty() || current.isEmpty() || current.get().phase() != Phase.OPEN
 				|| !current.get().lastActivityAt().isBefore(now.minus(this.properties.expiry()))) {
@@ -159,11 +155,7 @@ public class ConversationSweeper {
 	}
 
 	private void acknowledge(UUID id, Instant now) {
-		Optional<ConversationRecord> found = this.conversations.find(id);
-		if (found.isEmpty()) {
-			return;
-		}
-		Optional<Resident> resident = this.residents.lock(found.get().residentId());
+		Optional<Resident> resident = this.residents.lockOfConversation(id);
 		Optional<ConversationRecord> current = this.conversations.find(id);
 		if (resident.isEmpty() || current.isEmpty() || current.get().phase() != Phase.SUBMITTING) {
 			return;
@@ -177,7 +169,7 @@ public class ConversationSweeper {
 	private Audience audience(Resident resident, ConversationRecord conversation) {
 		return new Audience(resident.id(), conversation.id(), conversation.channel(), conversation.address(),
 				conversation.cityAddress(), resident.localeOr(this.city.defaultLanguage()),
-				this.transcript.latestMeta(conversation.id()), resident.lastInboundAt());
+				this.transcript.latestMeta(conversation.id(), conversation.channel()), resident.lastInboundAt());
 	}
 
 	private Optional<String> serviceName(ConversationRecord conversation) {

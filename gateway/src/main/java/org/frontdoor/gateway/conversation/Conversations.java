@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code conversation} table. Callers hold the resident's row lock
- * ({@code Residents.lock}) before changing a resident's conversations.
+ * ({@code Residents.lockForMessage}, {@code lockOfConversation}) before changing a
+ * resident's conversations.
  */
 @Repository
 public class Conversations {

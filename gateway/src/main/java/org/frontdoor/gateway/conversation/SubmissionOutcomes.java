@@ -205,7 +205,7 @@ public class SubmissionOutcomes {
 		Instant now = this.clock.instant();
 		Audience audience = new Audience(resident.id(), conversation.id(), conversation.channel(),
 				conversation.address(), conversation.cityAddress(), resident.localeOr(this.city.defaultLanguage()),
-				this.transcript.latestMeta(conversation.id()), resident.lastInboundAt());
+				this.transcript.latestMeta(conversation.id(), conversation.channel()), resident.lastInboundAt());
 		Instant notBefore = this.timing.notBefore(conversation.channel(), resident.lastInboundAt(), now);
 		this.messenger.send(audience, key, model, new Messenger.Send(dedupeKey, notBefore, false, extras));
 	}
@@ -215,12 +215,8 @@ public class SubmissionOutcomes {
 		if (conversationId == null) {
 			return Optional.empty();
 		}
-		Optional<ConversationRecord> found = this.conversations.find(conversationId);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		Optional<Resident> resident = this.residents.lock(found.get().residentId());
-		return resident.flatMap((r) -> this.conversations.find(conversationId).map((c) -> new Locked(r, c)));
+		return this.residents.lockOfConversation(conversationId)
+			.flatMap((r) -> this.conversations.find(conversationId).map((c) -> new Locked(r, c)));
 	}
 
 	private record Locked(Resident resident, ConversationRecord conversation) {

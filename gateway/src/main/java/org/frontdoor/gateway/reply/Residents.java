@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code resident} table. {@link #lock} is how every decision about a resident is
- * serialized, across threads and gateway instances: it takes the resident row's lock
- * until the transaction ends.
+ * The {@code resident} table. Its row lock ({@link #lockForMessage},
+ * {@link #lockOfConversation}) is how every decision about a resident is serialized,
+ * across threads and gateway instances: it is held until the transaction ends.
  */
 @Repository
 public class Residents {
@@ -44,39 +44,45 @@ public class Residents {
 	}
 
 	/**
-	 * Create the resident when new, then lock their row for the rest of the transaction.
-	 * Call inside a transaction.
+	 * Create the resident when new, record that they just wrote, and lock their row for
+	 * the rest of the transaction (one statement: {@code INSERT … ON CONFLICT DO UPDATE}
+	 * takes the row lock). Call inside a transaction.
 	 * @param channel the channel
 	 * @param address the address
-	 * @return the resident, locked
+	 * @param wroteAt when the message being applied was received
+	 * @return the resident as it was before this message
+	 * ({@link Resident#lastInboundAt()} is the previous message's time), locked
 	 */
-	public Resident lock(Channel channel, String address) {
-		this.jdbc.sql("""
-				insert into resident (id, channel, address, identity) values (:id, :channel, :address, :identity)
-				on conflict (channel, address) do nothing
+	public Resident lockForMessage(Channel channel, String address, Instant wroteAt) {
+		return this.jdbc.sql("""
+				with previous as (select last_inbound_at from resident where channel = :channel and address = :address)
+				insert into resident as r (id, channel, address, identity, last_inbound_at)
+				values (:id, :channel, :address, :identity, :at)
+				on conflict (channel, address) do update
+					set last_inbound_at = greatest(coalesce(r.last_inbound_at, excluded.last_inbound_at),
+						excluded.last_inbound_at), updated_at = now()
+				returning r.id, r.channel, r.address, r.identity, r.locale, r.locale_source,
+					(select last_inbound_at from previous) as last_inbound_at
 				""")
 			.param("id", UUID.randomUUID())
 			.param("channel", channel.name())
 			.param("address", address)
 			.param("identity", identityOf(address))
-			.update();
-		return this.jdbc.sql("select * from resident where channel = :channel and address = :address for update")
-			.param("channel", channel.name())
-			.param("address", address)
+			.param("at", Sql.ts(wroteAt))
 			.query(this::map)
 			.single();
 	}
 
 	/**
-	 * Lock a known resident's row for the rest of the transaction.
-	 * @param id the resident id
+	 * Lock the resident of a conversation for the rest of the transaction.
+	 * @param conversationId the conversation
 	 * @return the resident, locked, or empty
 	 */
-	public Optional<Resident> lock(UUID id) {
-		return this.jdbc.sql("select * from resident where id = :id for update")
-			.param("id", id)
-			.query(this::map)
-			.optional();
+	public Optional<Resident> lockOfConversation(UUID conversationId) {
+		return this.jdbc.sql("""
+				select r.* from resident r join conversation c on c.resident_id = r.id
+				where c.id = :conversation for update of r
+				""").param("conversation", conversationId).query(this::map).optional();
 	}
 
 	/**
@@ -91,18 +97,6 @@ public class Residents {
 			.param("address", address)
 			.query(this::map)
 			.optional();
-	}
-
-	/**
-	 * Record that the resident wrote.
-	 * @param id the resident
-	 * @param at when
-	 */
-	public void touched(UUID id, Instant at) {
-		this.jdbc.sql("""
-				update resident set last_inbound_at = greatest(coalesce(last_inbound_at, :at), :at), updated_at = now()
-				where id = :id
-				""").param("at", Sql.ts(at)).param("id", id).update();
 	}
 
 	/**

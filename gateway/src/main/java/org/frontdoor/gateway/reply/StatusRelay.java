@@ -112,7 +112,7 @@ public class StatusRelay {
 
 	private void relay(StatusChangedEvent event, Subscription subscription, String serviceName, Instant now) {
 		Optional<Resident> resident = this.residents.find(subscription.channel(), subscription.address());
-		Map<String, String> thread = this.transcript.latestMeta(subscription.conversationId());
+		Map<String, String> thread = this.transcript.latestMeta(subscription.conversationId(), subscription.channel());
 		String skip = skipReason(subscription, thread);
 		TemplateKey key = TemplateKey.statusUpdate(event.rawStatus());
 		if (skip != null) {
@@ -137,8 +137,9 @@ public class StatusRelay {
 		if (serviceName != null) {
 			model.put("serviceName", serviceName);
 		}
-		if (event.statusNotes() != null && !event.statusNotes().isBlank()) {
-			model.put("notes", event.statusNotes());
+		String notes = Notes.asSentence(event.statusNotes());
+		if (notes != null) {
+			model.put("notes", notes);
 		}
 		ReplyComposer.Extras extras = new ReplyComposer.Extras(true, event.serviceRequestId(), event.newStatus(),
 				event.rawStatus(), template);

@@ -106,7 +106,17 @@ public class Transcript {
 	 * @return the details, or empty
 	 */
 	public Map<String, String> latestMeta(UUID conversationId) {
-		if (conversationId == null) {
+		return latestMeta(conversationId, org.frontdoor.channels.core.Channel.EMAIL);
+	}
+
+	/**
+	 * The thread details for a message on a channel: only email has any.
+	 * @param conversationId the conversation
+	 * @param channel the channel the message goes out on
+	 * @return the details, or empty
+	 */
+	public Map<String, String> latestMeta(UUID conversationId, org.frontdoor.channels.core.Channel channel) {
+		if (conversationId == null || channel != org.frontdoor.channels.core.Channel.EMAIL) {
 			return Map.of();
 		}
 		return this.jdbc.sql("""

@@ -80,8 +80,16 @@ abstract class IntakeTestSupport {
 		String base = "http://localhost:" + PORT;
 		GatewayTestProperties.fastQueues(base + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("server.port", () -> PORT);
+		// longer than the slowest first call of a cold JVM: a shorter lease lets a second
+		// worker take a row
+		// whose send is still running (and send it again)
+		registry.add("frontdoor.outbox.lease", () -> "30s");
 		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.enabled", () -> "false");
+		// the production quiet hours (the simulator profile, on by default, turns them
+		// off)
+		registry.add("frontdoor.relay.quiet-hours.start", () -> "21:00");
+		registry.add("frontdoor.relay.quiet-hours.end", () -> "08:00");
 		registry.add("frontdoor.channels.sms.twilio.enabled", () -> "true");
 		registry.add("frontdoor.channels.sms.twilio.account-sid", () -> ACCOUNT_SID);
 		registry.add("frontdoor.channels.sms.twilio.auth-token", () -> AUTH_TOKEN);
@@ -115,10 +123,13 @@ abstract class IntakeTestSupport {
 		this.clock.nextLocal(LocalTime.NOON, CITY);
 	}
 
-	/** A fresh resident number (555-01xx numbers are valid for libphonenumber). */
+	private static final java.util.concurrent.atomic.AtomicInteger NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
+			new java.util.Random().nextInt(40_000));
+
+	/** A resident number no other test of this JVM uses. */
 	static String newNumber() {
-		int n = (int) (Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000);
-		return String.format("+1857%03d01%02d", n / 100, n % 100);
+		int n = NUMBERS.getAndIncrement();
+		return String.format("+1857%03d01%02d", 200 + (n / 100) % 800, n % 100);
 	}
 
 	/**

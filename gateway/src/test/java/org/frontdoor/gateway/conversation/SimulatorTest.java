@@ -55,6 +55,10 @@ class SimulatorTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		GatewayTestProperties.fastQueues(BASE + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("server.port", () -> PORT);
+		// longer than the slowest first call of a cold JVM: a shorter lease lets a second
+		// worker take a row
+		// whose send is still running (and send it again)
+		registry.add("frontdoor.outbox.lease", () -> "30s");
 		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.delivery-delay", () -> "100ms");
 		registry.add("frontdoor.status.poll-interval", () -> "200ms");

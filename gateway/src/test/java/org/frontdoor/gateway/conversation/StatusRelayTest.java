@@ -27,7 +27,7 @@ class StatusRelayTest extends IntakeTestSupport {
 
 		String update = reply(phone, 2);
 		assertThat(update).isEqualTo("Cambridge 311: the city has closed your report #" + id
-				+ " (Streetlight Out). City note: Lamp replaced by crew 7 If the problem is still there, text us again.");
+				+ " (Streetlight Out). City note: Lamp replaced by crew 7. If the problem is still there, text us again.");
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(twilio.sentTo(phone)).hasSize(2));
