@@ -22,7 +22,9 @@ class DialogFlowTest extends IntakeTestSupport {
 	@Test
 	void aDialogNeedingAMenuAnswerALocationAndAnAttribute() {
 		String phone = newNumber();
-		text(phone, "the bins were not emptied");
+		// "trash pickup" is a close call for the built-in classifier (missed pickup first,
+		// below the auto threshold), so the engine must offer a menu
+		text(phone, "trash pickup");
 		String menu = reply(phone, 1);
 		assertThat(menu).startsWith("Which of these is it? Reply with a number:")
 			.contains("1) Missed Trash/Recycling")
@@ -172,7 +174,7 @@ class DialogFlowTest extends IntakeTestSupport {
 	@Test
 	void anUnansweredConversationExpiresKeepsWhatWasCollectedAndSaysSoOnce() {
 		String phone = newNumber();
-		text(phone, "the bins were not emptied");
+		text(phone, "trash pickup");
 		assertThat(reply(phone, 1)).startsWith("Which of these is it?");
 
 		this.clock.advance(Duration.ofHours(25));
@@ -180,7 +182,7 @@ class DialogFlowTest extends IntakeTestSupport {
 		this.sweeper.sweep();
 		assertThat(reply(phone, 2)).startsWith("We didn't hear back for 24 hours, so we closed your unfinished report");
 		List<String> phases = this.jdbc
-			.sql("select phase from conversation where address = :address and state::text like '%bins were not%'")
+			.sql("select phase from conversation where address = :address and state::text like '%trash pickup%'")
 			.param("address", "tel:" + phone)
 			.query(String.class)
 			.list();

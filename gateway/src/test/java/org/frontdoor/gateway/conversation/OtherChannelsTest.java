@@ -51,7 +51,7 @@ class OtherChannelsTest extends IntakeTestSupport {
 	@Test
 	void chatGetsQuickRepliesForMenusAndItsSessionIsTheConversation() {
 		String session = UUID.randomUUID().toString();
-		chat(session, "the bins were not emptied", Map.of());
+		chat(session, "trash pickup", Map.of());
 		OutboundMessage menu = outbound("chat:" + session, 1).get(0);
 		assertThat(menu.quickReplies()).extracting(OutboundMessage.QuickReply::value).contains("1", "0");
 		assertThat(menu.headers()).containsEntry("FrontDoor-Kind", "reply").containsEntry("Content-Language", "en");
