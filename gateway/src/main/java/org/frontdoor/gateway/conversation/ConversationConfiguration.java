@@ -11,6 +11,7 @@ import org.frontdoor.channels.core.OutboundSender;
 import org.frontdoor.gateway.open311.Open311Catalog;
 import org.frontdoor.gateway.open311.Open311Client;
 import org.frontdoor.gateway.open311.Open311Properties;
+import org.frontdoor.gateway.outbox.DeliveryReports;
 import org.frontdoor.gateway.outbox.OutboundWorker;
 import org.frontdoor.gateway.outbox.SubmissionReconciler;
 import org.frontdoor.gateway.outbox.SubmissionRepository;
@@ -90,7 +91,8 @@ public class ConversationConfiguration {
 			TransactionTemplate transactions, DeadLetterRepository deadLetters, SubmissionRepository submissions,
 			ServiceRequestLinkRepository links, Open311Client client, Open311Catalog catalog, Open311Properties open311,
 			SubmissionReconciler reconciler, ApplicationEventPublisher events, MeterRegistry meters, Clock clock,
-			JsonMapper json, ObjectProvider<OutboundSender> senders, OptOutRepository optOuts) {
+			JsonMapper json, ObjectProvider<OutboundSender> senders, OptOutRepository optOuts,
+			DeliveryReports deliveryReports) {
 		List<QueueWorker> workers = new ArrayList<>();
 		for (int i = 1; i < properties.workers(); i++) {
 			workers.add(new InboundProcessor(jdbc, control, queues, store, handler, transactions, deadLetters));
@@ -101,7 +103,7 @@ public class ConversationConfiguration {
 		}
 		for (int i = 1; i < properties.outboundWorkers(); i++) {
 			workers.add(new OutboundWorker(jdbc, control, queues, json, senders, optOuts, deadLetters, transactions,
-					meters));
+					meters, deliveryReports));
 		}
 		return new ExtraQueueWorkers(workers);
 	}

@@ -22,7 +22,8 @@ class DialogFlowTest extends IntakeTestSupport {
 	@Test
 	void aDialogNeedingAMenuAnswerALocationAndAnAttribute() {
 		String phone = newNumber();
-		// "trash pickup" is a close call for the built-in classifier (missed pickup first,
+		// "trash pickup" is a close call for the built-in classifier (missed pickup
+		// first,
 		// below the auto threshold), so the engine must offer a menu
 		text(phone, "trash pickup");
 		String menu = reply(phone, 1);
