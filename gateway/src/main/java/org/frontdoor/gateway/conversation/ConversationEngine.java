@@ -445,7 +445,7 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 		}
 		Map<String, String> meta = new LinkedHashMap<>();
 		for (String key : List.of(ReplyHeaders.EMAIL_MESSAGE_ID, ReplyHeaders.EMAIL_REFERENCES_META,
-				ReplyHeaders.EMAIL_STATUS_UPDATES)) {
+				ReplyHeaders.EMAIL_STATUS_UPDATES, ReplyHeaders.EMAIL_SUBJECT_META)) {
 			String value = message.metadata().get(key);
 			if (value != null && !value.isBlank()) {
 				meta.put(key, value);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.frontdoor.channels.core.Channel;
 import org.frontdoor.channels.core.OutboundMessage;
 import org.frontdoor.templates.RenderedMessage;
 import org.frontdoor.templates.TemplateChannel;
@@ -60,8 +61,24 @@ public final class ReplyComposer {
 		List<OutboundMessage.QuickReply> quickReplies = new ArrayList<>();
 		rendered.quickReplies().forEach((q) -> quickReplies.add(new OutboundMessage.QuickReply(q.label(), q.value())));
 		OutboundMessage message = new OutboundMessage(id, to.channel(), to.address(), to.cityAddress(), rendered.text(),
-				rendered.subject(), rendered.html(), quickReplies, List.of(), headers);
+				subject(to, rendered), rendered.html(), quickReplies, List.of(), headers);
 		return new Composed(message, rendered);
+	}
+
+	/**
+	 * The subject: in an email thread, the resident's own (the sender makes it
+	 * {@code Re: <subject>}), so the confirmation and every later update stay one thread
+	 * in clients that group by subject too; otherwise the template's.
+	 */
+	private static String subject(Audience to, RenderedMessage rendered) {
+		if (to.channel() == Channel.EMAIL) {
+			String threadSubject = to.emailThread().get(ReplyHeaders.EMAIL_SUBJECT_META);
+			String messageId = to.emailThread().get(ReplyHeaders.EMAIL_MESSAGE_ID);
+			if (threadSubject != null && !threadSubject.isBlank() && messageId != null && !messageId.isBlank()) {
+				return threadSubject.strip();
+			}
+		}
+		return rendered.subject();
 	}
 
 	private static void chatHeaders(Map<String, String> headers, RenderedMessage rendered, Extras extras) {

@@ -46,6 +46,12 @@ public final class ReplyHeaders {
 	public static final String EMAIL_REFERENCES_META = "email.references";
 
 	/**
+	 * Email inbound metadata: the mail's subject as the resident wrote it; replies in the
+	 * thread keep it ({@code Re: <subject>}), so every mail client shows one thread.
+	 */
+	public static final String EMAIL_SUBJECT_META = "email.subject";
+
+	/**
 	 * Email inbound metadata: {@code allow} or {@code withhold} status updates to the
 	 * sender (mail that failed authentication).
 	 */
