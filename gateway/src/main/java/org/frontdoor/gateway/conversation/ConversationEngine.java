@@ -445,7 +445,8 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 		}
 		Map<String, String> meta = new LinkedHashMap<>();
 		for (String key : List.of(ReplyHeaders.EMAIL_MESSAGE_ID, ReplyHeaders.EMAIL_REFERENCES_META,
-				ReplyHeaders.EMAIL_STATUS_UPDATES, ReplyHeaders.EMAIL_SUBJECT_META)) {
+				ReplyHeaders.EMAIL_STATUS_UPDATES, ReplyHeaders.EMAIL_SUBJECT_META,
+				ReplyHeaders.EMAIL_IN_REPLY_TO_META)) {
 			String value = message.metadata().get(key);
 			if (value != null && !value.isBlank()) {
 				meta.put(key, value);

@@ -99,9 +99,12 @@ public final class ReplyComposer {
 		String messageId = to.emailThread().get(ReplyHeaders.EMAIL_MESSAGE_ID);
 		if (messageId != null && !messageId.isBlank()) {
 			List<String> chain = new ArrayList<>();
-			for (String reference : to.emailThread()
-				.getOrDefault(ReplyHeaders.EMAIL_REFERENCES_META, "")
-				.split("\\s+")) {
+			// the parent's References, or without them its In-Reply-To (RFC 5322 §3.6.4)
+			String references = to.emailThread().getOrDefault(ReplyHeaders.EMAIL_REFERENCES_META, "");
+			if (references.isBlank()) {
+				references = to.emailThread().getOrDefault(ReplyHeaders.EMAIL_IN_REPLY_TO_META, "");
+			}
+			for (String reference : references.split("\\s+")) {
 				if (!reference.isBlank() && !chain.contains(reference)) {
 					chain.add(reference);
 				}

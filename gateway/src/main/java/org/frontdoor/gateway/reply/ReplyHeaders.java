@@ -46,6 +46,12 @@ public final class ReplyHeaders {
 	public static final String EMAIL_REFERENCES_META = "email.references";
 
 	/**
+	 * Email inbound metadata: its In-Reply-To (the start of the thread chain when it has
+	 * no References, RFC 5322 §3.6.4).
+	 */
+	public static final String EMAIL_IN_REPLY_TO_META = "email.in-reply-to";
+
+	/**
 	 * Email inbound metadata: the mail's subject as the resident wrote it; replies in the
 	 * thread keep it ({@code Re: <subject>}), so every mail client shows one thread.
 	 */
