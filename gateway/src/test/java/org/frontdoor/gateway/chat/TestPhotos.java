@@ -3,6 +3,7 @@ package org.frontdoor.gateway.chat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import javax.imageio.ImageIO;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.exif.GpsDirectory;
 
 /**
  * Small JPEG photos for chat tests, optionally with an EXIF GPS position written byte by
@@ -91,6 +96,21 @@ final class TestPhotos {
 		long minutes = (long) minutesFull;
 		long seconds = Math.round((minutesFull - minutes) * 60 * 10000);
 		b.putInt((int) degrees).putInt(1).putInt((int) minutes).putInt(1).putInt((int) seconds).putInt(10000);
+	}
+
+	/**
+	 * Whether an image carries an EXIF GPS directory.
+	 * @param image the image bytes
+	 * @return {@code true} if it says where it was taken
+	 */
+	static boolean gps(byte[] image) {
+		try {
+			return ImageMetadataReader.readMetadata(new ByteArrayInputStream(image))
+				.getFirstDirectoryOfType(GpsDirectory.class) != null;
+		}
+		catch (ImageProcessingException | IOException ex) {
+			throw new IllegalArgumentException("not a readable image: " + ex.getMessage(), ex);
+		}
 	}
 
 }
