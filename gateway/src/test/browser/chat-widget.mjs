@@ -82,6 +82,7 @@ async function widgetScenario() {
 		await page.locator('.fdc-panel').waitFor({ state: 'visible' });
 		id = await sessionId();
 		assert(/^[0-9a-f-]{36}$/.test(id), `session id ${id}`);
+		console.log(`SESSION: ${id}`);
 	});
 
 	await check('controls have accessible names and the log is a live region', async () => {

@@ -98,9 +98,18 @@ class ChatWidgetBrowserTest {
 		assertThat(outcome.passed()).hasSize(15);
 		assertThat(ChatBrowser.ARTIFACTS.resolve("chat-widget-360.png")).isNotEmptyFile();
 
-		// what the browser sent was stored as inbound chat messages
+		// what the browser sent was stored as inbound chat messages of its session (other
+		// tests share this context and database)
+		String session = outcome.output()
+			.stream()
+			.filter((line) -> line.startsWith("SESSION: "))
+			.map((line) -> line.substring(9))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the script printed no session id"));
 		List<JsonNode> messages = this.jdbc
-			.sql("select payload::text from inbound_message where channel = 'CHAT' order by created_at")
+			.sql("select payload::text from inbound_message where channel = 'CHAT' and sender = :sender "
+					+ "order by created_at")
+			.param("sender", "chat:" + session)
 			.query(String.class)
 			.list()
 			.stream()
