@@ -1,7 +1,8 @@
 // Browser tests of the FrontDoor chat widget, in Debian's chromium driven by playwright-core.
 // Started by the JUnit tests ChatWidgetBrowserTest (SCENARIO=widget) and ChatEndToEndBrowserTest
-// (SCENARIO=end-to-end), which run the gateway and a small hook server the script calls to make the
-// server side act (send a reply, change a request's status). Prints one "PASS: <step>" line per step;
+// (SCENARIO=end-to-end and SCENARIO=photo-and-location), which run the gateway and a small hook server
+// the script calls to make the server side act (send a reply, change a request's status). Prints one "PASS: <step>" line per step
+// (and "SESSION: <id>", "REQUEST: <id>" lines the JUnit tests check against the database);
 // on the first failure prints "FAIL: <step>: <reason>", saves a screenshot and exits 1.
 //
 // Environment: BASE_URL (gateway), HOOK_URL (test hook server), CHROMIUM (browser binary),
@@ -26,6 +27,9 @@ const ARTIFACTS = env('ARTIFACTS');
 const SCENARIO = env('SCENARIO');
 const PHOTO = process.env.PHOTO;
 const PIN = { latitude: 42.365613, longitude: -71.103774 };
+// the browser position of the photo-and-location scenario (away from PIN, so reports of the widget
+// scenario never look like duplicates of its reports)
+const HARVARD_SQUARE = { latitude: 42.3734, longitude: -71.1189 };
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
 	'--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -78,6 +82,7 @@ async function widgetScenario() {
 		await page.locator('.fdc-panel').waitFor({ state: 'visible' });
 		id = await sessionId();
 		assert(/^[0-9a-f-]{36}$/.test(id), `session id ${id}`);
+		console.log(`SESSION: ${id}`);
 	});
 
 	await check('controls have accessible names and the log is a live region', async () => {
@@ -140,17 +145,27 @@ async function widgetScenario() {
 	});
 
 	await check('quick replies are reachable and pressed with the keyboard', async () => {
+		const labels = await page.locator('.fdc-quick-reply').allTextContents();
+		assert(labels.join('|') === 'A wall|A sign', `quick replies shown: ${labels.join('|')}`);
+		// the answers sit between the conversation and the input, in reading order: Shift+Tab from the
+		// input walks back through them last first, one more step reaches the conversation log, and Tab
+		// comes forward to the first answer again
 		await page.getByLabel('Your message').focus();
+		for (let i = labels.length - 1; i >= 0; i--) {
+			await page.keyboard.press('Shift+Tab');
+			const focused = await page.evaluate(() => document.activeElement.textContent);
+			assert(focused === labels[i], `Shift+Tab ${labels.length - i} from the input focused "${focused}", expected "${labels[i]}"`);
+		}
 		await page.keyboard.press('Shift+Tab');
-		let focused = await page.evaluate(() => document.activeElement.textContent);
-		assert(focused === 'A sign', `Shift+Tab from the input focused "${focused}"`);
-		await page.keyboard.press('Shift+Tab');
-		focused = await page.evaluate(() => document.activeElement.textContent);
-		assert(focused === 'A wall', `second Shift+Tab focused "${focused}"`);
+		const role = await page.evaluate(() => document.activeElement.getAttribute('role'));
+		assert(role === 'log', `Shift+Tab before the first answer focused role=${role}, expected the conversation log`);
+		await page.keyboard.press('Tab');
+		const first = await page.evaluate(() => document.activeElement.textContent);
+		assert(first === labels[0], `Tab from the log focused "${first}", expected "${labels[0]}"`);
 		const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
 		assert(outline !== 'none', 'the focused quick reply has no visible outline');
 		await page.keyboard.press('Enter');
-		await residentBubble('A wall').locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+		await residentBubble(labels[0]).locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
 		assert(await page.locator('.fdc-quick-reply').count() === 0, 'quick replies stay after answering');
 		const active = await page.evaluate(() => document.activeElement.className);
 		assert(active.includes('fdc-input'), `focus went to "${active}" instead of the input`);
@@ -169,9 +184,30 @@ async function widgetScenario() {
 		});
 	}
 
-	await check('a status update appears live', async () => {
+	await check('a status update appears live and leaves the open question and keyboard focus alone', async () => {
+		await hook('/offensive?session=' + id);
+		await cityBubble('Is it offensive or hateful?').waitFor();
+		await page.getByRole('group', { name: 'Suggested answers' }).waitFor();
+		await page.getByLabel('Your message').focus();
+		await page.keyboard.press('Shift+Tab');
+		assert(await page.evaluate(() => document.activeElement.textContent) === 'No', 'Shift+Tab did not reach "No"');
 		await hook('/status?session=' + id);
 		await page.locator('.fdc-status-update', { hasText: 'Update on request #4242' }).waitFor();
+		const labels = await page.locator('.fdc-quick-reply').allTextContents();
+		assert(labels.join('|') === 'Yes|No', `the status update changed the suggested answers to "${labels.join('|')}"`);
+		const focused = await page.evaluate(() => document.activeElement.textContent);
+		assert(focused === 'No', `the status update moved focus to "${focused}"`);
+	});
+
+	await check('answers replaced while one has focus keep the keyboard in the new answers', async () => {
+		await hook('/offensive?session=' + id);
+		await page.locator('.fdc-city', { hasText: 'Is it offensive or hateful?' }).nth(1).waitFor();
+		const focused = await page.evaluate(() => document.activeElement.textContent);
+		assert(focused === 'Yes', `focus is on "${focused}" after the answers were replaced, expected the first new one`);
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.locator('.fdc-resident', { has: page.locator('.fdc-text', { hasText: /^No$/ }) })
+			.locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
 	});
 
 	await check('a reply in Spanish switches the widget to Spanish', async () => {
@@ -232,37 +268,119 @@ async function widgetScenario() {
 	});
 }
 
+// The graffiti service of the embedded sandbox asks "What is the graffiti on?" with these choices
+// (gateway/src/main/resources/sandbox/service-definitions.json, attribute "surface").
+const GRAFFITI_SURFACES = ['Public property (sign, bridge, street furniture)', 'A private building or fence',
+	'A utility box or pole'];
+
+async function openDemo() {
+	await page.goto(BASE + '/chat-demo');
+	await page.locator('.fdc-panel').waitFor({ state: 'visible' });
+	const id = await sessionId();
+	console.log(`SESSION: ${id}`);
+	return id;
+}
+
+async function sendTyped(text) {
+	await page.getByLabel('Your message').click();
+	await page.keyboard.type(text);
+	await page.keyboard.press('Enter');
+	await residentBubble(text).locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+}
+
+// the confirmation FrontDoor sends once the sandbox gave the report a number
+async function confirmation(id, nth) {
+	const requestId = (await hook(`/await-request?session=${id}&nth=${nth}`)).trim();
+	assert(/^\d+$/.test(requestId), `sandbox request id "${requestId}"`);
+	await cityBubble(`Its number is #${requestId}`).waitFor({ timeout: 60000 });
+	console.log(`REQUEST: ${requestId}`);
+	return requestId;
+}
+
+// A screenshot of the whole conversation: the panel is grown to fit the log (through the CSSOM, which
+// the demo page's Content-Security-Policy allows, unlike an injected style sheet).
+async function transcript(name) {
+	const height = await page.evaluate(() => {
+		const panel = document.querySelector('.fdc-panel');
+		const log = document.querySelector('.fdc-log');
+		panel.style.setProperty('height', 'auto', 'important');
+		log.style.setProperty('flex', 'none', 'important');
+		log.style.setProperty('overflow', 'visible', 'important');
+		return panel.getBoundingClientRect().height;
+	});
+	await page.setViewportSize({ width: 1024, height: Math.ceil(height) + 40 });
+	await page.screenshot({ path: join(ARTIFACTS, name) });
+}
+
 async function endToEndScenario() {
 	let id;
 	let requestId;
 	await check('the demo page opens the widget', async () => {
-		await page.goto(BASE + '/chat-demo');
-		await page.locator('.fdc-panel').waitFor({ state: 'visible' });
-		id = await sessionId();
+		id = await openDemo();
 	});
 	await check('the resident reports graffiti in their own words', async () => {
-		await page.getByLabel('Your message').click();
-		await page.keyboard.type('graffiti on the wall at the corner of mass ave and prospect st');
-		await page.keyboard.press('Enter');
-		await residentBubble('graffiti on the wall').locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+		await sendTyped('graffiti on the wall at the corner of mass ave and prospect st');
 	});
 	await check('FrontDoor asks the attribute question with quick-reply buttons', async () => {
-		await page.locator('.fdc-quick-reply').first().waitFor({ timeout: 60000 });
+		await cityBubble('What is the graffiti on?').waitFor({ timeout: 60000 });
+		await page.getByRole('group', { name: 'Suggested answers' }).waitFor();
+		const labels = await page.locator('.fdc-quick-reply').allTextContents();
+		assert(labels.join('|') === GRAFFITI_SURFACES.join('|'), `quick replies: ${labels.join('|')}`);
 	});
 	await check('the resident answers with a quick-reply button', async () => {
-		await page.locator('.fdc-quick-reply').first().click();
+		await page.getByRole('button', { name: GRAFFITI_SURFACES[1], exact: true }).click();
+		await residentBubble(GRAFFITI_SURFACES[1]).locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+		assert(await page.locator('.fdc-quick-reply').count() === 0, 'the answers stay after answering');
 	});
 	await check('the confirmation shows the sandbox request id', async () => {
-		requestId = (await hook('/await-request?session=' + id)).trim();
-		assert(requestId.length > 0, 'no service request id');
-		await page.locator('.fdc-city', { hasText: requestId }).first().waitFor({ timeout: 60000 });
+		requestId = await confirmation(id, 1);
+		assert(await cityBubble(`#${requestId}`).first().textContent().then((t) => t.includes('(Graffiti)')),
+			'the confirmation does not name the service');
 	});
 	await page.screenshot({ path: join(ARTIFACTS, 'chat-end-to-end-confirmation.png') });
 	await check('a sandbox status change appears as a live update', async () => {
 		await hook('/close-request?id=' + encodeURIComponent(requestId));
-		await page.locator('.fdc-status-update', { hasText: requestId }).waitFor({ timeout: 120000 });
+		const update = page.locator('.fdc-status-update', { hasText: `Update on request #${requestId}` });
+		await update.waitFor({ timeout: 120000 });
+		assert(await update.locator('.fdc-status-pill').textContent() === 'closed', 'the update has no "closed" pill');
+		assert((await update.textContent()).includes('Graffiti removed by the crew'), 'the staff note is missing');
 	});
 	await page.screenshot({ path: join(ARTIFACTS, 'chat-end-to-end.png') });
+	await transcript('chat-end-to-end-transcript.png');
+}
+
+async function photoAndLocationScenario() {
+	let id;
+	await check('the demo page opens the widget', async () => {
+		id = await openDemo();
+	});
+	await check('a photo taken in Cambridge is the location of the report', async () => {
+		assert(PHOTO, 'PHOTO is not set');
+		await page.getByLabel('Your message').fill('huge pothole');
+		// the Photo button opens the file chooser; the typed text goes with the photo
+		const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+			page.getByRole('button', { name: 'Add a photo', exact: true }).click()]);
+		await chooser.setFiles(PHOTO);
+		const bubble = page.locator('.fdc-resident:has(img.fdc-photo-thumb)', { hasText: 'huge pothole' });
+		await bubble.locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+		await confirmation(id, 1);
+		// the thumbnail the stream sends back is the server's copy (metadata stripped)
+		await page.reload();
+		await page.locator('.fdc-panel').waitFor({ state: 'visible' });
+		const src = await page.locator('.fdc-resident img.fdc-photo-thumb').first().getAttribute('src');
+		assert(src && src.startsWith(BASE + '/media/'), `thumbnail src ${src}`);
+		assert(await page.locator('.fdc-resident img.fdc-photo-thumb').first()
+			.evaluate((img) => img.complete && img.naturalWidth > 0), 'the server copy of the photo does not load');
+	});
+	await check('"Share my location" answers "where is it?" with the browser position', async () => {
+		await sendTyped('the streetlight is out');
+		await cityBubble('Where is it?').waitFor({ timeout: 60000 });
+		await page.getByRole('button', { name: 'Share my location', exact: true }).click();
+		await residentBubble('Shared my location').locator('.fdc-delivery', { hasText: 'Sent' }).waitFor();
+		await confirmation(id, 2);
+	});
+	await page.screenshot({ path: join(ARTIFACTS, 'chat-photo-and-location.png') });
+	await transcript('chat-photo-and-location-transcript.png');
 }
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'frontdoor-chromium-'));
@@ -275,7 +393,7 @@ try {
 		args: FLAGS,
 		viewport: { width: 1024, height: 800 },
 		locale: 'en-US',
-		geolocation: PIN,
+		geolocation: SCENARIO === 'photo-and-location' ? HARVARD_SQUARE : PIN,
 		permissions: ['geolocation'],
 		timeout: 60000
 	});
@@ -287,6 +405,9 @@ try {
 	}
 	else if (SCENARIO === 'end-to-end') {
 		await endToEndScenario();
+	}
+	else if (SCENARIO === 'photo-and-location') {
+		await photoAndLocationScenario();
 	}
 	else {
 		throw new Error(`unknown SCENARIO ${SCENARIO}`);

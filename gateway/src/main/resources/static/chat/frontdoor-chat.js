@@ -583,7 +583,11 @@
 		}
 		bubble.appendChild(el('p', { 'class': 'fdc-text', text: data.text || '' }));
 		log.appendChild(bubble);
-		showQuickReplies(data.quickReplies || []);
+		if (type !== 'status') {
+			// a status update is news about a filed request, not a turn of the dialog: the
+			// answers offered for the question still open stay where they are
+			showQuickReplies(data.quickReplies || []);
+		}
 		if (!state.open && Date.parse(data.at || '') > loadedAt - 5000) {
 			state.unread++;
 			updateBadge();
@@ -669,8 +673,10 @@
 			quick.appendChild(button);
 		});
 		quick.hidden = options.length === 0;
-		if (hadFocus && options.length === 0) {
-			input.focus();
+		if (hadFocus) {
+			// the focused answer is gone: keep the keyboard user's place in the new answers,
+			// or return to the input (focus never falls back to the page)
+			(quick.firstChild || input).focus();
 		}
 	}
 

@@ -124,6 +124,19 @@ public class ServiceRequestLinkRepository {
 	}
 
 	/**
+	 * Make every request still tracked (open, or closed within the retention) due for a
+	 * poll by id now, after a change feed answer that may have left changes out.
+	 * @param now the current time
+	 * @return how many links were made due
+	 */
+	public int makeOpenDue(Instant now) {
+		return this.jdbc.sql("""
+				update service_request_link set next_poll_at = :now, updated_at = now()
+				where service_request_id is not null and next_poll_at > :now
+				""").param("now", Sql.ts(now)).update();
+	}
+
+	/**
 	 * Links due for polling that have a service request id, oldest due first.
 	 * @param now the current time
 	 * @param limit at most this many

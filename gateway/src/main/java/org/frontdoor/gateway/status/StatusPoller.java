@@ -217,6 +217,14 @@ public class StatusPoller {
 			setState(FEED_SUPPORTED, "false");
 			return 0;
 		}
+		if (updated.size() >= this.properties.feedPageLimit()) {
+			// a full page: the backend may have left changes out (newest first, or in no
+			// order), so every tracked request is polled by id, from this round on
+			int due = this.links.makeOpenDue(this.clock.instant());
+			this.meters.counter("frontdoor.status.feed.truncated").increment();
+			log.info("The change feed answered a full page ({} requests): polling {} tracked requests by id as well",
+					updated.size(), due);
+		}
 		Map<String, ServiceRequest> byId = new HashMap<>();
 		updated.forEach((request) -> byId.put(request.serviceRequestId(), request));
 		int changes = 0;

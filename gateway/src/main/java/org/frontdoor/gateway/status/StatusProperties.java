@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code on}, {@code off}
  * @param feedOverlap how far back each change-feed query reaches before the last change
  * seen (clock skew, late commits)
+ * @param feedPageLimit a change-feed answer with at least this many requests may be a
+ * truncated page (set it to the backend's page size): every tracked open request is then
+ * also polled by id, so that no change in the part left out is missed
  * @param leaderHeartbeat how often the leader renews its lock (a dead leader is replaced
  * after the lock's time to live)
  */
@@ -39,7 +42,7 @@ public record StatusProperties(@DefaultValue("true") boolean enabled,
 		@NotNull @DefaultValue("30d") Duration matureAge, @NotNull @DefaultValue("15m") Duration matureInterval,
 		@NotNull @DefaultValue("24h") Duration sweepInterval, @NotNull @DefaultValue("30d") Duration closedRetention,
 		@NotNull @DefaultValue("auto") ChangeFeed changeFeed, @NotNull @DefaultValue("2m") Duration feedOverlap,
-		@NotNull @DefaultValue("2s") Duration leaderHeartbeat) {
+		@Min(1) @DefaultValue("1000") int feedPageLimit, @NotNull @DefaultValue("2s") Duration leaderHeartbeat) {
 
 	/** Whether to use the backend's {@code updated_after} change feed. */
 	public enum ChangeFeed {

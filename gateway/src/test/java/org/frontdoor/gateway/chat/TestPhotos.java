@@ -3,6 +3,7 @@ package org.frontdoor.gateway.chat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import javax.imageio.ImageIO;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.exif.GpsDirectory;
 
 /**
  * Small JPEG photos for chat tests, optionally with an EXIF GPS position written byte by
@@ -58,6 +63,35 @@ final class TestPhotos {
 		return out.toByteArray();
 	}
 
+	/**
+	 * A valid JPEG of exactly the given size: the small photo padded with comment (COM)
+	 * segments, which the media sanitizer strips.
+	 * @param size the total size in bytes
+	 * @return the JPEG bytes
+	 */
+	static byte[] jpegOfSize(int size) {
+		byte[] jpeg = plainJpeg();
+		int padding = size - jpeg.length;
+		int segments = (padding + 65536) / 65537;
+		if (padding < 4 * segments) {
+			throw new IllegalArgumentException("a JPEG of " + size + " bytes cannot be made from " + jpeg.length);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+		out.write(jpeg, 0, 2);
+		for (int i = 0; i < segments; i++) {
+			// each segment costs 4 bytes of marker and length plus its payload
+			int cost = padding / segments + ((i < padding % segments) ? 1 : 0);
+			int length = cost - 2;
+			out.write(0xFF);
+			out.write(0xFE);
+			out.write(length >> 8);
+			out.write(length & 0xFF);
+			out.writeBytes(new byte[cost - 4]);
+		}
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
 	private static byte[] gpsTiff(double lat, double lon) {
 		ByteBuffer b = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
 		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
@@ -91,6 +125,21 @@ final class TestPhotos {
 		long minutes = (long) minutesFull;
 		long seconds = Math.round((minutesFull - minutes) * 60 * 10000);
 		b.putInt((int) degrees).putInt(1).putInt((int) minutes).putInt(1).putInt((int) seconds).putInt(10000);
+	}
+
+	/**
+	 * Whether an image carries an EXIF GPS directory.
+	 * @param image the image bytes
+	 * @return {@code true} if it says where it was taken
+	 */
+	static boolean gps(byte[] image) {
+		try {
+			return ImageMetadataReader.readMetadata(new ByteArrayInputStream(image))
+				.getFirstDirectoryOfType(GpsDirectory.class) != null;
+		}
+		catch (ImageProcessingException | IOException ex) {
+			throw new IllegalArgumentException("not a readable image: " + ex.getMessage(), ex);
+		}
 	}
 
 }

@@ -156,6 +156,8 @@ class SubmissionDurabilityTest {
 		Map<String, Object> properties = GatewayTestProperties.instance(this.backend.baseUrl(), database);
 		properties.put("frontdoor.status.enabled", "false");
 		properties.put("frontdoor.outbox.batch-size", "5");
+		// one submission worker per instance, so that the workers seen are the instances
+		properties.put("frontdoor.conversation.submission-workers", "1");
 		properties.putAll(extra);
 		return this.gateways.start(properties);
 	}

@@ -140,6 +140,40 @@ class StatusPollerTest extends GatewayIntegrationTest {
 			.isAfter(Instant.now().plus(Duration.ofHours(23)));
 	}
 
+	@Test
+	void aFullChangeFeedPageMakesEveryTrackedRequestPolledByIdSoNoChangeIsMissed() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(track(backend.create("pothole", "page " + i, Instant.now().minus(Duration.ofHours(1)))));
+		}
+		List<String> others = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			others.add(backend.create("litter", "not ours " + i, Instant.now().minus(Duration.ofHours(1))));
+		}
+		this.poller.pollOnce();
+		assertThat(state(StatusPoller.FEED_SUPPORTED)).isEqualTo("true");
+		this.recorder.clear();
+
+		// our three requests change, then a thousand others: the backend's feed answers a
+		// page of its 1,000 newest changes (its page size, and the poller's default
+		// limit)
+		backend.feedPage(1000);
+		for (int i = 0; i < 3; i++) {
+			backend.setStatus(ids.get(i), "closed", "Fixed " + i);
+			backend.setUpdated(ids.get(i), Instant.now().minus(Duration.ofSeconds(60 - i)));
+		}
+		others.forEach((id) -> backend.setUpdated(id, Instant.now().minus(Duration.ofSeconds(10))));
+		int before = backend.requestQueries().size();
+
+		assertThat(this.poller.pollOnce()).isEqualTo(3);
+		assertThat(this.recorder.of(StatusChangedEvent.class)).extracting(StatusChangedEvent::serviceRequestId)
+			.containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(backend.requestQueries().subList(before, backend.requestQueries().size()))
+			.as("the requests left out of the page were fetched by id")
+			.anySatisfy((query) -> assertThat(query.get("service_request_id")).contains(ids.get(0)));
+		assertThat(changeRows()).isEqualTo(3);
+	}
+
 	static Stream<Arguments> observations() {
 		BiConsumer<FakeOpen311Backend, String> nothing = (b, id) -> {
 		};

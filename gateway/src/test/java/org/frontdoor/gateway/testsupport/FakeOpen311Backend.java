@@ -81,6 +81,8 @@ public final class FakeOpen311Backend {
 
 	private volatile boolean dedupeExternalId;
 
+	private volatile int feedPage = Integer.MAX_VALUE;
+
 	private volatile java.util.concurrent.CyclicBarrier getBarrier;
 
 	private final Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
@@ -203,6 +205,15 @@ public final class FakeOpen311Backend {
 	}
 
 	/**
+	 * Answer a change-feed query ({@code updated_after}) with at most this many requests,
+	 * newest first, as backends with a page size do.
+	 * @param size the page size
+	 */
+	public void feedPage(int size) {
+		this.feedPage = size;
+	}
+
+	/**
 	 * Whether a POST repeating an {@code attribute[external_id]} answers the request
 	 * created first instead of creating another (the sandbox does).
 	 * @param dedupe {@code true} to deduplicate
@@ -264,6 +275,7 @@ public final class FakeOpen311Backend {
 		this.tokenLookups.clear();
 		this.honorUpdatedAfter = true;
 		this.dedupeExternalId = false;
+		this.feedPage = Integer.MAX_VALUE;
 		this.getBarrier = null;
 		this.hangMillis = 2500;
 		this.posts.set(0);
@@ -389,8 +401,15 @@ public final class FakeOpen311Backend {
 		Instant end = query.containsKey("end_date") ? OffsetDateTime.parse(query.get("end_date")).toInstant() : null;
 		Instant after = (this.honorUpdatedAfter && query.containsKey("updated_after"))
 				? OffsetDateTime.parse(query.get("updated_after")).toInstant() : null;
+		List<Created> matching = new ArrayList<>(this.created);
+		if (after != null) {
+			matching.sort(java.util.Comparator.comparing((Created c) -> this.updated.get(c.id())).reversed());
+		}
 		List<String> rows = new ArrayList<>();
-		for (Created c : this.created) {
+		for (Created c : matching) {
+			if (after != null && rows.size() >= this.feedPage) {
+				break;
+			}
 			if (ids != null && !ids.contains(c.id())) {
 				continue;
 			}
