@@ -14,6 +14,8 @@ import org.frontdoor.channels.core.SendException;
 import org.frontdoor.gateway.chat.ChatHttp.EventStream;
 import org.frontdoor.gateway.chat.ChatHttp.Session;
 import org.frontdoor.gateway.chat.ChatHttp.Sse;
+import org.frontdoor.gateway.persistence.QueueControl;
+import org.frontdoor.gateway.persistence.QueueNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +47,9 @@ class ChatEventStreamTest {
 	@Autowired
 	List<OutboundSender> senders;
 
+	@Autowired
+	QueueControl queues;
+
 	ChatHttp http;
 
 	@BeforeEach
@@ -55,6 +60,19 @@ class ChatEventStreamTest {
 
 	@Test
 	void theChatSenderIsTheOneForChatAndRepliesWithQuickRepliesReachAnOpenStream() throws Exception {
+		// the conversation engine would answer the resident's message on the same stream,
+		// in between the replies this test sends: the inbound queue stays halted
+		// meanwhile
+		this.queues.halt(QueueNames.INBOUND, "ChatEventStreamTest plays the server side");
+		try {
+			repliesReachAnOpenStream();
+		}
+		finally {
+			this.queues.resume(QueueNames.INBOUND);
+		}
+	}
+
+	private void repliesReachAnOpenStream() throws Exception {
 		assertThat(this.senders.stream().filter((s) -> s.supports(Channel.CHAT))).hasSize(1);
 		Session session = this.http.newSession();
 		try (EventStream stream = this.http.events(session, null)) {

@@ -60,12 +60,10 @@ class ChatWidgetBrowserTest {
 	void theWidgetWorksInARealBrowser() throws Exception {
 		ChatBrowser.requirePrerequisites();
 		// The conversation engine would answer the messages the browser sends (with its
-		// own
-		// menus and quick replies, in an order that depends on timing and on the
+		// own menus and quick replies, in an order that depends on timing and on the
 		// classifier): the inbound queue stays halted while this test plays the server
-		// side,
-		// so what the widget shows is exactly what the test sent. The stored messages are
-		// applied once the queue resumes.
+		// side, so what the widget shows is exactly what the test sent. The stored
+		// messages are applied once the queue resumes.
 		this.queues.halt(QueueNames.INBOUND, "ChatWidgetBrowserTest plays the server side of the dialog");
 		try {
 			runTheWidgetScenario();
