@@ -25,8 +25,11 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import jakarta.mail.internet.MimeMessage;
+import org.frontdoor.channels.core.DeadLetterSink;
 import org.frontdoor.gateway.FrontDoorApplication;
 import org.frontdoor.gateway.mailserver.EmbeddedMailServer;
+import org.frontdoor.gateway.persistence.DeadLetterService;
+import org.frontdoor.gateway.persistence.DeadLetterService.ReplayOutcome;
 import org.frontdoor.gateway.testsupport.GatewayTestProperties;
 import org.frontdoor.gateway.testsupport.PostgresTest;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,12 @@ class EmailIntakeTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DeadLetterSink deadLetters;
+
+	@Autowired
+	DeadLetterService replays;
 
 	@LocalServerPort
 	int port;
@@ -287,6 +296,75 @@ class EmailIntakeTest {
 			.param("to", "mailto:" + resident)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aDeadLetteredMailIsReplayedThroughTheDialogOnlyWhenItWasKeptWhole() throws Exception {
+		// a whole mail an earlier version could not read: replayed, it becomes a report
+		String resident = newResident();
+		String messageId = "<" + UUID.randomUUID() + "@mail.example.org>";
+		String whole = deadLetter(messageId, raw(
+				mail.compose(resident, CITY, messageId, "Pothole", "huge pothole at mass ave and prospect st", null)),
+				"message/rfc822");
+		assertThat(this.replays.replay(UUID.fromString(whole))).isEqualTo(ReplayOutcome.REPLAYED);
+		MimeMessage confirmation = awaitMail(resident, 1).get(0);
+		assertThat(MailClient.header(confirmation, "In-Reply-To")).isEqualTo(messageId);
+		assertThat(requestId(MailClient.parts(confirmation).text().toString())).isNotBlank();
+		assertThat(replayState(whole)).isEqualTo("REPLAYED");
+
+		// an automatic reply is still not for the dialog: the replay fails with the
+		// reason
+		// and leaves no new dead letter
+		String autoId = "<" + UUID.randomUUID() + "@mail.example.org>";
+		MimeMessage auto = mail.compose(newResident(), CITY, autoId, "Out of office", "I am away until Monday", null);
+		setHeader(auto, "Auto-Submitted", "auto-replied");
+		String ignored = deadLetter(autoId, raw(auto), "message/rfc822");
+		long letters = emailDeadLetters();
+		assertThat(this.replays.replay(UUID.fromString(ignored))).isEqualTo(ReplayOutcome.FAILED);
+		assertThat(replayError(ignored)).contains("not processed (IGNORE)");
+		assertThat(emailDeadLetters()).isEqualTo(letters);
+
+		// only the headers of a too-large mail were kept: nothing to replay, said so
+		String headersOnly = deadLetter("<" + UUID.randomUUID() + "@mail.example.org>",
+				"From: someone@example.org\r\nSubject: Video\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+				"text/rfc822-headers");
+		assertThat(this.replays.replay(UUID.fromString(headersOnly))).isEqualTo(ReplayOutcome.FAILED);
+		assertThat(replayError(headersOnly)).contains("only the headers", "rejected folder");
+	}
+
+	private String deadLetter(String key, byte[] payload, String contentType) {
+		this.deadLetters.deadLetter("email.inbound", key, payload, contentType, "unparseable: an earlier version");
+		return this.jdbc.sql("select id::text from dead_letter where source = 'email.inbound' and dedupe_key = :key")
+			.param("key", key)
+			.query(String.class)
+			.single();
+	}
+
+	private String replayState(String id) {
+		return this.jdbc.sql("select replay_state from dead_letter where id = cast(:id as uuid)")
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	private String replayError(String id) {
+		return this.jdbc.sql("select replay_error from dead_letter where id = cast(:id as uuid)")
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	private long emailDeadLetters() {
+		return this.jdbc.sql("select count(*) from dead_letter where source = 'email.inbound'")
+			.query(Long.class)
+			.single();
+	}
+
+	private static byte[] raw(MimeMessage message) throws Exception {
+		// compose() saved the changes already (saving again would replace the Message-ID)
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		message.writeTo(bytes);
+		return bytes.toByteArray();
 	}
 
 	@Test
