@@ -35,7 +35,7 @@ public class Open311Configuration {
 	@Bean
 	Open311Client open311Client(Open311Properties properties, Open311Reader reader, Environment environment,
 			MediaStore mediaStore) {
-		Supplier<String> baseUrl = () -> resolveBaseUrl(properties.baseUrl(), environment);
+		Supplier<String> baseUrl = new BoundBaseUrl(properties.baseUrl(), environment);
 		Open311Client.MediaLoader media = (id) -> {
 			Optional<MediaStore.StoredMedia> stored = mediaStore.find(id);
 			return stored.filter((found) -> found.bytes() != null)
@@ -59,6 +59,38 @@ public class Open311Configuration {
 			return "http://localhost:" + port + SANDBOX_PATH;
 		}
 		return LOCAL_PORT_ZERO.matcher(configured).replaceFirst("$1:" + port + "$2");
+	}
+
+	/**
+	 * {@link #resolveBaseUrl} once the server has bound its port (it does not change
+	 * afterwards), before that on every call: the environment's property sources are not
+	 * walked again for each request the client sends.
+	 */
+	private static final class BoundBaseUrl implements Supplier<String> {
+
+		private final String configured;
+
+		private final Environment environment;
+
+		private volatile String resolved;
+
+		BoundBaseUrl(String configured, Environment environment) {
+			this.configured = configured;
+			this.environment = environment;
+		}
+
+		@Override
+		public String get() {
+			String url = this.resolved;
+			if (url == null) {
+				url = resolveBaseUrl(this.configured, this.environment);
+				if (this.environment.containsProperty("local.server.port")) {
+					this.resolved = url;
+				}
+			}
+			return url;
+		}
+
 	}
 
 	@Bean

@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +22,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ServiceRequestLinkRepository {
+
+	/** Rows per {@link #recordUnchanged} statement (11 parameters each). */
+	private static final int UNCHANGED_PER_STATEMENT = 200;
 
 	private final JdbcClient jdbc;
 
@@ -106,6 +114,77 @@ public class ServiceRequestLinkRepository {
 			.param("next", Sql.ts(nextPollAt))
 			.param("id", linkId)
 			.update();
+	}
+
+	/**
+	 * Record, in one statement, polls that brought nothing new: each link gets the
+	 * observation {@link #recordObservation} would write, but only if its row is still as
+	 * it was loaded (same status, notes, backend time and last poll). A link that changed
+	 * since (another round, a manual poll) is left alone and its id is not returned: the
+	 * caller compares again under the row lock.
+	 * @param observations the observations, each with the link as loaded
+	 * @return the ids of the links recorded
+	 */
+	public Set<UUID> recordUnchanged(List<Unchanged> observations) {
+		Set<UUID> recorded = new HashSet<>();
+		for (int from = 0; from < observations.size(); from += UNCHANGED_PER_STATEMENT) {
+			List<Unchanged> chunk = observations.subList(from,
+					Math.min(observations.size(), from + UNCHANGED_PER_STATEMENT));
+			StringJoiner rows = new StringJoiner(",\n");
+			Map<String, Object> params = new HashMap<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				Unchanged row = chunk.get(i);
+				ServiceRequestLink was = row.loaded();
+				rows.add("(cast(:id" + i + " as uuid), cast(:status" + i + " as text), cast(:raw" + i
+						+ " as text), cast(:notes" + i + " as text), cast(:updated" + i + " as timestamptz), cast(:next"
+						+ i + " as timestamptz), cast(:wasStatus" + i + " as text), cast(:wasRaw" + i
+						+ " as text), cast(:wasNotes" + i + " as text), cast(:wasUpdated" + i
+						+ " as timestamptz), cast(:wasPolled" + i + " as timestamptz))");
+				params.put("id" + i, was.id());
+				params.put("status" + i, row.status());
+				params.put("raw" + i, Sql.cut(row.rawStatus(), 255));
+				params.put("notes" + i, row.notes());
+				params.put("updated" + i, Sql.ts(row.backendUpdatedAt()));
+				params.put("next" + i, Sql.ts(row.nextPollAt()));
+				params.put("wasStatus" + i, was.status());
+				params.put("wasRaw" + i, was.rawStatus());
+				params.put("wasNotes" + i, was.statusNotes());
+				params.put("wasUpdated" + i, Sql.ts(was.backendUpdatedAt()));
+				params.put("wasPolled" + i, Sql.ts(was.lastPolledAt()));
+			}
+			recorded.addAll(this.jdbc
+				.sql("""
+						update service_request_link l set status = v.status, raw_status = v.raw, status_notes = v.notes,
+							backend_updated_at = v.updated, last_polled_at = now(), next_poll_at = v.next, updated_at = now()
+						from (values %s) as v (id, status, raw, notes, updated, next, was_status, was_raw, was_notes,
+							was_updated, was_polled)
+						where l.id = v.id and l.status is not distinct from v.was_status
+						  and l.raw_status is not distinct from v.was_raw and l.status_notes is not distinct from v.was_notes
+						  and l.backend_updated_at is not distinct from v.was_updated
+						  and l.last_polled_at is not distinct from v.was_polled
+						returning l.id
+						"""
+					.formatted(rows))
+				.params(params)
+				.query((rs, n) -> rs.getObject(1, UUID.class))
+				.set());
+		}
+		return recorded;
+	}
+
+	/**
+	 * A poll that brought nothing new, for {@link #recordUnchanged}.
+	 *
+	 * @param loaded the link as loaded before the poll
+	 * @param status the backend's status (wire value)
+	 * @param rawStatus the backend's own status text
+	 * @param notes the backend's notes
+	 * @param backendUpdatedAt the backend's updated time
+	 * @param nextPollAt when to poll next, or {@code null} to stop
+	 */
+	public record Unchanged(ServiceRequestLink loaded, String status, String rawStatus, String notes,
+			Instant backendUpdatedAt, Instant nextPollAt) {
+
 	}
 
 	/**

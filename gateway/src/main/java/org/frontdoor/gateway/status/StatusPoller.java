@@ -181,15 +181,17 @@ public class StatusPoller {
 			Map<String, ServiceRequest> byId = new HashMap<>();
 			found.forEach((request) -> byId.put(request.serviceRequestId(), request));
 			List<UUID> missing = new ArrayList<>();
+			List<Polled> polled = new ArrayList<>();
 			for (ServiceRequestLink link : batch) {
 				ServiceRequest request = byId.get(link.serviceRequestId());
 				if (request == null) {
 					missing.add(link.id());
 				}
-				else if (observe(link, request, feed)) {
-					changes++;
+				else {
+					polled.add(new Polled(link, request));
 				}
 			}
+			changes += observeAll(polled, feed);
 			// not (yet) visible in the backend's list: look again later, never drop it
 			this.links.reschedule(missing, now.plus(this.properties.matureInterval()));
 		}
@@ -227,12 +229,10 @@ public class StatusPoller {
 		}
 		Map<String, ServiceRequest> byId = new HashMap<>();
 		updated.forEach((request) -> byId.put(request.serviceRequestId(), request));
-		int changes = 0;
-		for (ServiceRequestLink link : this.links.findByServiceRequestIds(byId.keySet())) {
-			if (observe(link, byId.get(link.serviceRequestId()), true)) {
-				changes++;
-			}
-		}
+		int changes = observeAll(this.links.findByServiceRequestIds(byId.keySet())
+			.stream()
+			.map((link) -> new Polled(link, byId.get(link.serviceRequestId())))
+			.toList(), true);
 		Instant newest = updated.stream()
 			.map(ServiceRequest::updatedAt)
 			.filter(Objects::nonNull)
@@ -272,6 +272,64 @@ public class StatusPoller {
 	}
 
 	/**
+	 * Record what the backend said about a batch of links. Answers that bring nothing new
+	 * (the common case: most requests do not change between two polls) are recorded
+	 * together in one statement, guarded by the row still being as it was loaded; the
+	 * others, and any link that changed meanwhile, go through {@link #observe} one by one
+	 * under the row lock.
+	 * @param polled the links as loaded, each with the backend's answer
+	 * @param feed whether a change feed watches these requests
+	 * @return how many real changes were recorded
+	 */
+	int observeAll(List<Polled> polled, boolean feed) {
+		Instant now = this.clock.instant();
+		List<Polled> quiet = new ArrayList<>();
+		List<ServiceRequestLinkRepository.Unchanged> unchanged = new ArrayList<>();
+		List<Polled> others = new ArrayList<>();
+		for (Polled each : polled) {
+			ServiceRequestLink link = each.link();
+			ServiceRequest request = each.request();
+			if (!older(link, request) && changes(link, request).isEmpty()) {
+				quiet.add(each);
+				unchanged
+					.add(new ServiceRequestLinkRepository.Unchanged(link, request.status().wire(), request.rawStatus(),
+							request.statusNotes(), request.updatedAt(), nextPoll(link, request, feed, now)));
+			}
+			else {
+				others.add(each);
+			}
+		}
+		if (!unchanged.isEmpty()) {
+			// a link changed since it was loaded: compare again under its row lock
+			Set<UUID> recorded = this.links.recordUnchanged(unchanged);
+			quiet.stream().filter((each) -> !recorded.contains(each.link().id())).forEach(others::add);
+		}
+		int changes = 0;
+		for (Polled each : others) {
+			if (observe(each.link(), each.request(), feed)) {
+				changes++;
+			}
+		}
+		return changes;
+	}
+
+	/** An answer older than the one already recorded (a lagging replica, an overlap). */
+	private static boolean older(ServiceRequestLink link, ServiceRequest request) {
+		return request.updatedAt() != null && link.backendUpdatedAt() != null
+				&& micros(request.updatedAt()).isBefore(link.backendUpdatedAt());
+	}
+
+	/**
+	 * A link as loaded before the remote call, with the backend's answer.
+	 *
+	 * @param link the link
+	 * @param request the backend's view
+	 */
+	record Polled(ServiceRequestLink link, ServiceRequest request) {
+
+	}
+
+	/**
 	 * Compare what the backend says with what we saw last, store it, and record a change.
 	 * The link row is locked and re-read inside the transaction, so two rounds observing
 	 * the same answer (a leader hand-over, a manual round) record the change once.
@@ -288,8 +346,7 @@ public class StatusPoller {
 				return null;
 			}
 			Instant next = nextPoll(link, request, feed, now);
-			if (request.updatedAt() != null && link.backendUpdatedAt() != null
-					&& micros(request.updatedAt()).isBefore(link.backendUpdatedAt())) {
+			if (older(link, request)) {
 				// an older answer than the one we have (a lagging replica, an overlapping
 				// round)
 				this.links.reschedule(List.of(link.id()), next);

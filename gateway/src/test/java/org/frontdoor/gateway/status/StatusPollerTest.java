@@ -2,6 +2,7 @@ package org.frontdoor.gateway.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -316,6 +317,36 @@ class StatusPollerTest extends GatewayIntegrationTest {
 		assertThat(rounds.get(0).get() + rounds.get(1).get()).isOne();
 		assertThat(changeRows()).isOne();
 		assertThat(this.recorder.of(StatusChangedEvent.class)).hasSize(1);
+	}
+
+	@Test
+	void quietPollsAreRecordedTogetherButNeverOverAChangeRecordedMeanwhile() {
+		noChangeFeed();
+		Instant now = Instant.now();
+		String quiet = track(backend.create("pothole", "quiet", now.minus(Duration.ofHours(1))));
+		String raced = track(backend.create("pothole", "raced", now.minus(Duration.ofHours(1))));
+		this.poller.pollOnce();
+		ServiceRequestLink quietLink = this.links.findByServiceRequestId(quiet).orElseThrow();
+		ServiceRequestLink racedLink = this.links.findByServiceRequestId(raced).orElseThrow();
+		assertThat(quietLink.status()).as("baseline recorded by the batched path").isEqualTo("open");
+		// another round records a change on one link after this round loaded it
+		this.links.recordObservation(racedLink.id(), "closed", "Fixed", "filled", now, null);
+		Instant next = now.plus(Duration.ofMinutes(5));
+
+		Set<UUID> recorded = this.links.recordUnchanged(List.of(
+				new ServiceRequestLinkRepository.Unchanged(quietLink, "open", quietLink.rawStatus(),
+						quietLink.statusNotes(), quietLink.backendUpdatedAt(), next),
+				new ServiceRequestLinkRepository.Unchanged(racedLink, "open", racedLink.rawStatus(),
+						racedLink.statusNotes(), racedLink.backendUpdatedAt(), next)));
+
+		assertThat(recorded).containsExactly(quietLink.id());
+		ServiceRequestLink afterQuiet = this.links.findByServiceRequestId(quiet).orElseThrow();
+		assertThat(afterQuiet.lastPolledAt()).isAfter(quietLink.lastPolledAt());
+		assertThat(afterQuiet.nextPollAt()).isCloseTo(next, within(1, ChronoUnit.MILLIS));
+		ServiceRequestLink afterRaced = this.links.findByServiceRequestId(raced).orElseThrow();
+		assertThat(afterRaced.status()).as("the change recorded meanwhile stays").isEqualTo("closed");
+		assertThat(afterRaced.statusNotes()).isEqualTo("filled");
+		assertThat(afterRaced.nextPollAt()).isNull();
 	}
 
 	private String track(String serviceRequestId) {

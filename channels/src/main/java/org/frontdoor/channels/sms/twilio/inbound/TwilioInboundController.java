@@ -91,7 +91,10 @@ public class TwilioInboundController {
 		}
 		InboundMessage message = ((TwilioInboundNormalizer.Normalized) result).message();
 		InboundMessageStore.StoreOutcome outcome = this.store.store(message);
-		log.info("Twilio inbound {} {}: channel={} media={} location={}", message.providerMessageId(),
+		// every webhook: DEBUG (counted by http.server.requests; one INFO line per
+		// message
+		// at a thousand messages a second is log volume, not information)
+		log.debug("Twilio inbound {} {}: channel={} media={} location={}", message.providerMessageId(),
 				(outcome == InboundMessageStore.StoreOutcome.ACCEPTED) ? "accepted" : "duplicate ignored",
 				message.channel(), message.media().size(), message.sharedLocation() != null);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);

@@ -88,7 +88,14 @@ public class TwilioStatusCallbackController {
 		DeliveryReport report = new DeliveryReport(channel(callback), sid, status, errorCode,
 				TwilioMessageStatus.policy(status, errorCode), this.clock.instant());
 		this.listener.onDeliveryReport(report);
-		log.info("Twilio status {} for {}: error={} policy={}", status, sid, errorCode, report.policy());
+		// one line per callback (two or three per message sent) only when it reports an
+		// error
+		if (errorCode != null) {
+			log.info("Twilio status {} for {}: error={} policy={}", status, sid, errorCode, report.policy());
+		}
+		else {
+			log.debug("Twilio status {} for {}", status, sid);
+		}
 		return ResponseEntity.noContent().build();
 	}
 
