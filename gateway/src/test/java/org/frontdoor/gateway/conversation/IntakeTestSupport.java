@@ -81,8 +81,7 @@ abstract class IntakeTestSupport {
 		GatewayTestProperties.fastQueues(base + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("server.port", () -> PORT);
 		// longer than the slowest first call of a cold JVM: a shorter lease lets a second
-		// worker take a row
-		// whose send is still running (and send it again)
+		// worker take a row whose send is still running (and send it again)
 		registry.add("frontdoor.outbox.lease", () -> "30s");
 		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.enabled", () -> "false");
