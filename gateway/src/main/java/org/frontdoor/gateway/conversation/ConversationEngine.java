@@ -1,5 +1,6 @@
 package org.frontdoor.gateway.conversation;
 
+import java.time.Duration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,6 +71,9 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
 	private static final int STATUS_LIST_LIMIT = 20;
+
+	/** How long after its closure a request still answers a bare STATUS. */
+	private static final Duration RECENTLY_CLOSED = Duration.ofDays(7);
 
 	private final InboundOrder order;
 
@@ -348,6 +352,18 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 						firstText(followed.rawStatus(), followed.status(), "open")));
 		}
 		if (requests.isEmpty()) {
+			Optional<Conversations.Followed> closed = this.conversations.lastClosedOf(step.message.channel(),
+					step.message.from(), this.clock.instant().minus(RECENTLY_CLOSED));
+			if (closed.isPresent()) {
+				Conversations.Followed last = closed.get();
+				Map<String, Object> model = new HashMap<>();
+				model.put("requestId", last.serviceRequestId());
+				model.put("status", firstText(last.rawStatus(), last.status(), "closed"));
+				serviceName(last.serviceCode()).ifPresent((name) -> model.put("serviceName", name));
+				putText(model, "notes", Notes.asSentence(last.notes()));
+				reply(step, TemplateKey.STATUS_REPLY, model);
+				return "status: no open requests, the one closed last";
+			}
 			reply(step, TemplateKey.STATUS_REPLY_NONE, Map.of());
 			return "status: no open requests";
 		}

@@ -218,6 +218,31 @@ public class Conversations {
 			.list();
 	}
 
+	/**
+	 * The request a resident address follows that was closed most recently, if that was
+	 * after {@code since} (so that STATUS right after a closure still answers about it).
+	 * @param channel the channel
+	 * @param address the address
+	 * @param since closed at or after this time
+	 * @return the request, if any
+	 */
+	public Optional<Followed> lastClosedOf(Channel channel, String address, Instant since) {
+		return this.jdbc.sql("""
+				select l.service_request_id, l.service_code, l.status, l.raw_status, l.status_notes
+				from subscription s join service_request_link l on l.id = s.link_id
+				where s.channel = :channel and s.address = :address and s.active
+				  and l.service_request_id is not null and l.status = 'closed'
+				  and coalesce(l.backend_updated_at, l.updated_at) >= :since
+				order by coalesce(l.backend_updated_at, l.updated_at) desc limit 1
+				""")
+			.param("channel", channel.name())
+			.param("address", address)
+			.param("since", Sql.ts(since))
+			.query((rs, n) -> new Followed(rs.getString("service_request_id"), rs.getString("service_code"),
+					rs.getString("status"), rs.getString("raw_status"), rs.getString("status_notes")))
+			.optional();
+	}
+
 	private ConversationRecord map(ResultSet rs, int row) throws SQLException {
 		return new ConversationRecord(rs.getObject("id", UUID.class), rs.getObject("resident_id", UUID.class),
 				Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("city_address"),

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The intake dialog over SMS, message by message: the questions FrontDoor asks, in which
@@ -132,6 +133,24 @@ class DialogFlowTest extends IntakeTestSupport {
 
 		text(phone, "HELP");
 		assertThat(reply(phone, 6)).startsWith("Cambridge 311: text what's wrong and where").contains("STOP");
+
+		// right after the city closed it, a bare STATUS still answers about it
+		staffSets(id, "closed", "Filled by DPW crew 4");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "closed"
+				.equals(this.jdbc.sql("select status from service_request_link where service_request_id = :id")
+					.param("id", id)
+					.query(String.class)
+					.optional()
+					.orElse(null)));
+		text(phone, "STATUS");
+		// (the status update itself may come before or after this answer, or wait for the
+		// end of quiet hours)
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(twilio.bodiesTo(phone))
+				.anySatisfy((body) -> assertThat(body).startsWith("Report #" + id + " (Pothole)")
+					.contains("closed")
+					.contains("Filled by DPW crew 4")));
 	}
 
 	@Test
