@@ -40,7 +40,7 @@ import org.frontdoor.channels.email.inbound.EmailIngestService;
 import org.frontdoor.channels.email.outbound.EmailSender;
 import org.frontdoor.channels.email.support.InMemoryDeadLetterSink;
 import org.frontdoor.channels.email.support.InMemoryInboundMessageStore;
-import org.frontdoor.channels.email.support.InMemoryMediaStore;
+import org.frontdoor.channels.core.InMemoryMediaStore;
 import org.frontdoor.channels.email.support.MailFixtures;
 import org.frontdoor.channels.email.support.Samples;
 import org.frontdoor.channels.email.support.TcpProxy;

@@ -10,7 +10,7 @@ import org.frontdoor.channels.core.OutboundSender;
 import org.frontdoor.channels.email.inbound.EmailInboundListener;
 import org.frontdoor.channels.email.support.InMemoryDeadLetterSink;
 import org.frontdoor.channels.email.support.InMemoryInboundMessageStore;
-import org.frontdoor.channels.email.support.InMemoryMediaStore;
+import org.frontdoor.channels.core.InMemoryMediaStore;
 import org.frontdoor.channels.email.support.MailFixtures;
 import org.frontdoor.channels.email.support.TestEmailProperties;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

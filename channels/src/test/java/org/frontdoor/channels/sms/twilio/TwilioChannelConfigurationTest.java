@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.frontdoor.channels.core.InMemoryMediaStore;
 import org.frontdoor.channels.core.OutboundSender;
 import org.frontdoor.channels.sms.twilio.inbound.TwilioInboundController;
 import org.frontdoor.channels.sms.twilio.inbound.TwilioMediaFetcher;

@@ -1,5 +1,7 @@
 package org.frontdoor.channels.sms.twilio;
 
+import org.frontdoor.channels.core.InMemoryMediaStore;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -16,7 +16,7 @@ import org.frontdoor.channels.core.InboundMedia;
 import org.frontdoor.channels.core.MediaStore;
 import org.frontdoor.channels.core.media.MediaPolicy;
 import org.frontdoor.channels.core.media.MediaSanitizer;
-import org.frontdoor.channels.sms.twilio.InMemoryMediaStore;
+import org.frontdoor.channels.core.InMemoryMediaStore;
 import org.frontdoor.channels.sms.twilio.TestTwilioProperties;
 import org.frontdoor.channels.sms.twilio.TwilioFixtures;
 import org.frontdoor.channels.sms.twilio.TwilioProperties;

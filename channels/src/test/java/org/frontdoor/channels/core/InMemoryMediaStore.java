@@ -1,14 +1,14 @@
-package org.frontdoor.channels.sms.twilio;
+package org.frontdoor.channels.core;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.frontdoor.channels.core.MediaStore;
-
-/** A real, in-memory {@link MediaStore} for module tests. */
-public class InMemoryMediaStore implements MediaStore {
+/**
+ * A real, in-memory {@link MediaStore} for the channels' tests (shared by every channel).
+ */
+public final class InMemoryMediaStore implements MediaStore {
 
 	private final Map<String, StoredMedia> media = new ConcurrentHashMap<>();
 
@@ -24,8 +24,17 @@ public class InMemoryMediaStore implements MediaStore {
 		return Optional.ofNullable(this.media.get(id));
 	}
 
+	/**
+	 * How many media are stored.
+	 * @return the count
+	 */
 	public int size() {
 		return this.media.size();
+	}
+
+	/** Forget everything (between tests). */
+	public void clear() {
+		this.media.clear();
 	}
 
 }
