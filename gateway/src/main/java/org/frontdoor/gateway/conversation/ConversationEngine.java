@@ -324,9 +324,7 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 			model.put("requestId", requestId);
 			if (link.isPresent()) {
 				ServiceRequestLink l = link.get();
-				model.put("status", firstText(l.rawStatus(), l.status(), "open"));
-				serviceName(l.serviceCode()).ifPresent((name) -> model.put("serviceName", name));
-				putText(model, "notes", Notes.asSentence(l.statusNotes()));
+				putStatus(model, l.rawStatus(), l.status(), l.serviceCode(), l.statusNotes());
 				reply(step, TemplateKey.STATUS_REPLY, model);
 				return "status of a followed request";
 			}
@@ -358,9 +356,7 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 				Conversations.Followed last = closed.get();
 				Map<String, Object> model = new HashMap<>();
 				model.put("requestId", last.serviceRequestId());
-				model.put("status", firstText(last.rawStatus(), last.status(), "closed"));
-				serviceName(last.serviceCode()).ifPresent((name) -> model.put("serviceName", name));
-				putText(model, "notes", Notes.asSentence(last.notes()));
+				putStatus(model, last.rawStatus(), last.status(), last.serviceCode(), last.notes());
 				reply(step, TemplateKey.STATUS_REPLY, model);
 				return "status: no open requests, the one closed last";
 			}
@@ -369,6 +365,14 @@ public class ConversationEngine implements PreparedInboundMessageHandler<Convers
 		}
 		reply(step, TemplateKey.STATUS_REPLY_LIST, Map.of("requests", requests));
 		return "status of " + requests.size() + " requests";
+	}
+
+	/** A followed request's status, service and notes, for the STATUS answer. */
+	private void putStatus(Map<String, Object> model, String rawStatus, String status, String serviceCode,
+			String notes) {
+		model.put("status", firstText(rawStatus, status, "open"));
+		serviceName(serviceCode).ifPresent((name) -> model.put("serviceName", name));
+		putText(model, "notes", Notes.asSentence(notes));
 	}
 
 	/** The language to answer in: chosen, else remembered, else detected now. */

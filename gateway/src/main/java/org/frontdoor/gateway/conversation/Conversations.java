@@ -203,18 +203,14 @@ public class Conversations {
 	 * @return the requests
 	 */
 	public List<Followed> openRequestsOf(Channel channel, String address, int limit) {
-		return this.jdbc.sql("""
-				select l.service_request_id, l.service_code, l.status, l.raw_status, l.status_notes
-				from subscription s join service_request_link l on l.id = s.link_id
-				where s.channel = :channel and s.address = :address and s.active
-				  and l.service_request_id is not null and coalesce(l.status, 'open') <> 'closed'
+		return this.jdbc.sql(FOLLOWED + """
+				  and coalesce(l.status, 'open') <> 'closed'
 				order by s.created_at desc limit :limit
 				""")
 			.param("channel", channel.name())
 			.param("address", address)
 			.param("limit", limit)
-			.query((rs, n) -> new Followed(rs.getString("service_request_id"), rs.getString("service_code"),
-					rs.getString("status"), rs.getString("raw_status"), rs.getString("status_notes")))
+			.query(Conversations::followed)
 			.list();
 	}
 
@@ -227,20 +223,30 @@ public class Conversations {
 	 * @return the request, if any
 	 */
 	public Optional<Followed> lastClosedOf(Channel channel, String address, Instant since) {
-		return this.jdbc.sql("""
-				select l.service_request_id, l.service_code, l.status, l.raw_status, l.status_notes
-				from subscription s join service_request_link l on l.id = s.link_id
-				where s.channel = :channel and s.address = :address and s.active
-				  and l.service_request_id is not null and l.status = 'closed'
-				  and coalesce(l.backend_updated_at, l.updated_at) >= :since
+		return this.jdbc.sql(FOLLOWED + """
+				  and l.status = 'closed' and coalesce(l.backend_updated_at, l.updated_at) >= :since
 				order by coalesce(l.backend_updated_at, l.updated_at) desc limit 1
 				""")
 			.param("channel", channel.name())
 			.param("address", address)
 			.param("since", Sql.ts(since))
-			.query((rs, n) -> new Followed(rs.getString("service_request_id"), rs.getString("service_code"),
-					rs.getString("status"), rs.getString("raw_status"), rs.getString("status_notes")))
+			.query(Conversations::followed)
 			.optional();
+	}
+
+	/**
+	 * The requests an address follows, with their last seen status (conditions follow).
+	 */
+	private static final String FOLLOWED = """
+			select l.service_request_id, l.service_code, l.status, l.raw_status, l.status_notes
+			from subscription s join service_request_link l on l.id = s.link_id
+			where s.channel = :channel and s.address = :address and s.active
+			  and l.service_request_id is not null
+			""";
+
+	private static Followed followed(ResultSet rs, int row) throws SQLException {
+		return new Followed(rs.getString("service_request_id"), rs.getString("service_code"), rs.getString("status"),
+				rs.getString("raw_status"), rs.getString("status_notes"));
 	}
 
 	private ConversationRecord map(ResultSet rs, int row) throws SQLException {
