@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code GIVE_UP} → dead letter, {@code OPT_OUT} → opt-out row, {@code HALT} → that
  * channel's queue ({@code outbound.<channel>}) stops and an admin is alerted. Messages to
  * opted-out addresses are suppressed; messages for a channel without a sender wait,
- * visible in the admin API.
+ * visible in the admin API. Messages to one address leave in the order they were queued,
+ * however many workers run: a message is not claimed while an earlier one to the same
+ * address is being sent or is due.
  */
 @Component
 public class OutboundWorker extends QueueWorker {
@@ -62,7 +64,8 @@ public class OutboundWorker extends QueueWorker {
 	public OutboundWorker(JdbcClient jdbc, QueueControl control, QueueProperties properties, JsonMapper json,
 			ObjectProvider<OutboundSender> senders, OptOutRepository optOuts, DeadLetterRepository deadLetters,
 			TransactionTemplate transactions, MeterRegistry meters, DeliveryReports deliveryReports) {
-		super(new DurableQueue(jdbc, "outbound_message", QueueNames.OUTBOUND), DEAD_LETTER_SOURCE, control, properties);
+		super(DurableQueue.orderedBy(jdbc, "outbound_message", QueueNames.OUTBOUND, "channel", "recipient"),
+				DEAD_LETTER_SOURCE, control, properties);
 		this.jdbc = jdbc;
 		this.json = json;
 		this.senders = senders;

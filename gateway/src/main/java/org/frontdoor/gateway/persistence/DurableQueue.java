@@ -26,16 +26,52 @@ public class DurableQueue {
 
 	private final String name;
 
+	private final String orderCondition;
+
 	/**
-	 * Create a queue over a table.
+	 * Create a queue over a table whose rows are independent of each other.
 	 * @param jdbc the JDBC client
 	 * @param table the table (a constant from code, never user input)
 	 * @param name the queue name ({@link QueueNames})
 	 */
 	public DurableQueue(JdbcClient jdbc, String table, String name) {
+		this(jdbc, table, name, List.of());
+	}
+
+	private DurableQueue(JdbcClient jdbc, String table, String name, List<String> orderKey) {
 		this.jdbc = jdbc;
 		this.table = table;
 		this.name = name;
+		this.orderCondition = orderKey.isEmpty() ? "" : orderCondition(table, orderKey);
+	}
+
+	/**
+	 * Create a queue whose rows with the same key are worked in insertion order (the
+	 * table has a {@code seq} identity column): a row is not claimed while an earlier row
+	 * with the same key is in flight or due. An earlier row that is waiting (retry
+	 * backoff, quiet hours, a halted channel) does not hold later ones back.
+	 * @param jdbc the JDBC client
+	 * @param table the table (a constant from code, never user input)
+	 * @param name the queue name ({@link QueueNames})
+	 * @param keyColumns the columns that make the key (constants from code)
+	 * @return the queue
+	 */
+	public static DurableQueue orderedBy(JdbcClient jdbc, String table, String name, String... keyColumns) {
+		if (keyColumns.length == 0) {
+			throw new IllegalArgumentException("an ordered queue needs at least one key column");
+		}
+		return new DurableQueue(jdbc, table, name, List.of(keyColumns));
+	}
+
+	private static String orderCondition(String table, List<String> keyColumns) {
+		StringBuilder sameKey = new StringBuilder();
+		for (String column : keyColumns) {
+			sameKey.append(" and e.").append(column).append(" = q.").append(column);
+		}
+		return """
+				and not exists (select 1 from %s e where e.seq < q.seq%s
+					and (e.state = 'IN_FLIGHT' or (e.state = 'PENDING' and e.next_attempt_at <= now())))
+				""".formatted(table, sameKey);
 	}
 
 	/**
@@ -64,17 +100,18 @@ public class DurableQueue {
 	public List<Claim> claim(int limit, Duration lease, String worker) {
 		String sql = """
 				with due as (
-					select id, state as previous_state from %s
-					where (state = 'PENDING' and next_attempt_at <= now())
-					   or (state = 'IN_FLIGHT' and lease_until < now())
-					order by next_attempt_at
+					select q.id, q.state as previous_state from %s q
+					where ((q.state = 'PENDING' and q.next_attempt_at <= now())
+					   or (q.state = 'IN_FLIGHT' and q.lease_until < now()))
+					%s
+					order by q.next_attempt_at
 					limit :limit
-					for update skip locked)
+					for update of q skip locked)
 				update %s t set state = 'IN_FLIGHT', attempts = t.attempts + 1,
 					lease_until = now() + make_interval(secs => :lease), claimed_by = :worker, updated_at = now()
 				from due where t.id = due.id
 				returning t.id, t.attempts, due.previous_state
-				""".formatted(this.table, this.table);
+				""".formatted(this.table, this.orderCondition, this.table);
 		return this.jdbc.sql(sql)
 			.param("limit", limit)
 			.param("lease", lease.toMillis() / 1000.0)

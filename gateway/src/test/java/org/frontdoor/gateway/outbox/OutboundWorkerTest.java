@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +49,9 @@ class OutboundWorkerTest extends GatewayIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void deliversThroughTheSenderOfItsChannel() {
@@ -197,6 +201,73 @@ class OutboundWorkerTest extends GatewayIntegrationTest {
 
 		assertThat(Duration.ofNanos(this.sender.attemptsTo(to).get(0).atNanos() - enqueued))
 			.isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+	}
+
+	@Test
+	void messagesToOneAddressLeaveInTheOrderTheyWereQueued() {
+		// written in one transaction, as a conversation step writes its replies: they
+		// share created_at and next_attempt_at, and two outbound workers are running
+		String first = resident();
+		String second = resident();
+		List<String> texts = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj((n) -> "part " + n).toList();
+		List<OutboundMessage> queued = new java.util.ArrayList<>();
+		this.transactions.executeWithoutResult((status) -> {
+			for (String text : texts) {
+				for (String to : List.of(first, second)) {
+					OutboundMessage message = message(Channel.SMS, to, text);
+					this.outbox.enqueue(message);
+					queued.add(message);
+				}
+			}
+		});
+
+		queued.forEach((message) -> awaitState(message, "DONE"));
+
+		assertThat(this.sender.deliveredTo(first)).extracting(OutboundMessage::text).containsExactlyElementsOf(texts);
+		assertThat(this.sender.deliveredTo(second)).extracting(OutboundMessage::text).containsExactlyElementsOf(texts);
+	}
+
+	@Test
+	void anEarlierMessageThatIsWaitingDoesNotHoldLaterOnesBack() {
+		String to = resident();
+		OutboundMessage morning = message(Channel.SMS, to, "sent after quiet hours");
+		this.outbox.enqueue(morning,
+				new OutboundOutbox.Options(null, Instant.now().plus(Duration.ofMillis(1500)), false));
+		OutboundMessage reply = message(Channel.SMS, to, "a reply right now");
+		this.outbox.enqueue(reply);
+
+		awaitState(reply, "DONE");
+		assertThat(this.outbox.delivery(morning.id()).state()).isEqualTo("PENDING");
+		awaitState(morning, "DONE");
+		assertThat(this.sender.deliveredTo(to)).extracting(OutboundMessage::text)
+			.containsExactly("a reply right now", "sent after quiet hours");
+	}
+
+	@Test
+	void aLaterMessageDoesNotOvertakeOneThatIsDue() {
+		// the first message is claimable again (its worker died: lease over) and the
+		// second
+		// is due at the same time: the second waits for the first
+		String to = resident();
+		OutboundMessage earlier = message(Channel.SMS, to, "earlier");
+		OutboundMessage later = message(Channel.SMS, to, "later");
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.enqueue(earlier, new OutboundOutbox.Options(null, Instant.now().plusSeconds(3600), false));
+			this.outbox.enqueue(later, new OutboundOutbox.Options(null, Instant.now().plusSeconds(3600), false));
+			this.jdbc
+				.sql("update outbound_message set state = 'IN_FLIGHT', attempts = 1, claimed_by = 'dead-worker', "
+						+ "lease_until = now() + interval '1 second' where id = :id")
+				.param("id", earlier.id())
+				.update();
+			this.jdbc.sql("update outbound_message set next_attempt_at = now() where id = :id")
+				.param("id", later.id())
+				.update();
+		});
+
+		awaitState(later, "DONE");
+		assertThat(this.sender.deliveredTo(to)).extracting(OutboundMessage::text).containsExactly("earlier", "later");
+		assertThat(this.sender.attemptsTo(to).get(1).atNanos())
+			.isGreaterThan(this.sender.attemptsTo(to).get(0).atNanos());
 	}
 
 	@Test
