@@ -79,15 +79,10 @@ class EmailIntakeTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		// the sandbox on this gateway's own port (a local URL with port 0 gets the bound
 		// port)
-		GatewayTestProperties.fastQueues("http://localhost:0/sandbox/open311/v2")
+		GatewayTestProperties.intake("http://localhost:0/sandbox/open311/v2")
 			.forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("frontdoor.outbox.lease", () -> "30s");
-		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.enabled", () -> "false");
 		registry.add("frontdoor.channels.sms.twilio.enabled", () -> "false");
-		registry.add("frontdoor.status.poll-interval", () -> "200ms");
-		registry.add("frontdoor.status.young-interval", () -> "300ms");
-		registry.add("frontdoor.status.leader-heartbeat", () -> "500ms");
 		registry.add("frontdoor.conversation.sweep-interval", () -> "1h");
 		// the embedded mail server of the simulator profile, on free ports
 		registry.add("frontdoor.email.embedded-server.enabled", () -> "true");

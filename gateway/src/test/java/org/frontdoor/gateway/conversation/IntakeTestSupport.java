@@ -78,12 +78,8 @@ abstract class IntakeTestSupport {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		String base = "http://localhost:" + PORT;
-		GatewayTestProperties.fastQueues(base + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
+		GatewayTestProperties.intake(base + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("server.port", () -> PORT);
-		// longer than the slowest first call of a cold JVM: a shorter lease lets a second
-		// worker take a row whose send is still running (and send it again)
-		registry.add("frontdoor.outbox.lease", () -> "30s");
-		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.enabled", () -> "false");
 		// the production quiet hours (the simulator profile, on by default, turns them
 		// off)
@@ -99,9 +95,6 @@ abstract class IntakeTestSupport {
 		registry.add("frontdoor.channels.sms.twilio.media.allowed-hosts", () -> "localhost");
 		registry.add("frontdoor.channels.sms.twilio.media.allow-http-loopback", () -> "true");
 		registry.add("frontdoor.channels.sms.twilio.whatsapp.templates.status-update", () -> WHATSAPP_TEMPLATE);
-		registry.add("frontdoor.status.poll-interval", () -> "200ms");
-		registry.add("frontdoor.status.young-interval", () -> "300ms");
-		registry.add("frontdoor.status.leader-heartbeat", () -> "500ms");
 		registry.add("frontdoor.conversation.sweep-interval", () -> "1h");
 		registry.add("frontdoor.conversation.order-wait", () -> "2s");
 	}

@@ -53,17 +53,9 @@ class SimulatorTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		GatewayTestProperties.fastQueues(BASE + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
+		GatewayTestProperties.intake(BASE + "/sandbox/open311/v2").forEach((k, v) -> registry.add(k, () -> v));
 		registry.add("server.port", () -> PORT);
-		// longer than the slowest first call of a cold JVM: a shorter lease lets a second
-		// worker take a row
-		// whose send is still running (and send it again)
-		registry.add("frontdoor.outbox.lease", () -> "30s");
-		registry.add("frontdoor.open311.read-timeout", () -> "5s");
 		registry.add("frontdoor.simulator.delivery-delay", () -> "100ms");
-		registry.add("frontdoor.status.poll-interval", () -> "200ms");
-		registry.add("frontdoor.status.young-interval", () -> "300ms");
-		registry.add("frontdoor.status.leader-heartbeat", () -> "500ms");
 		registry.add("frontdoor.relay.quiet-hours.start", () -> "00:00");
 		registry.add("frontdoor.relay.quiet-hours.end", () -> "00:00");
 	}

@@ -40,6 +40,25 @@ public final class GatewayTestProperties {
 	}
 
 	/**
+	 * Fast-queue properties of a whole gateway filing into its own sandbox and relaying
+	 * status changes, as the intake tests run it: the status poller fast, the Open311
+	 * read timeout and the outbox lease long enough for a cold JVM's first calls (a
+	 * shorter lease lets a second worker take a row whose send is still running, and send
+	 * it again).
+	 * @param open311BaseUrl the backend (a local URL with port 0 gets the bound port)
+	 * @return the properties, to add to
+	 */
+	public static Map<String, Object> intake(String open311BaseUrl) {
+		Map<String, Object> properties = fastQueues(open311BaseUrl);
+		properties.put("frontdoor.outbox.lease", "30s");
+		properties.put("frontdoor.open311.read-timeout", "5s");
+		properties.put("frontdoor.status.poll-interval", "200ms");
+		properties.put("frontdoor.status.young-interval", "300ms");
+		properties.put("frontdoor.status.leader-heartbeat", "500ms");
+		return properties;
+	}
+
+	/**
 	 * Fast-queue properties of a whole extra instance ({@link Gateways}) on a random port
 	 * and a given database.
 	 * @param open311BaseUrl the backend

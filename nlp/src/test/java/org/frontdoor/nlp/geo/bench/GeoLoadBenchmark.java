@@ -1,22 +1,19 @@
 package org.frontdoor.nlp.geo.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.frontdoor.nlp.bench.HeapFootprint;
 import org.frontdoor.nlp.geo.GazetteerIndex;
 import org.frontdoor.nlp.geo.Geocoder;
 import org.frontdoor.nlp.geo.Geocoders;
@@ -40,48 +37,21 @@ public class GeoLoadBenchmark {
 
 	private Object keep;
 
-	/** Heap held after a full GC. */
-	@State(Scope.Thread)
-	@AuxCounters(AuxCounters.Type.EVENTS)
-	public static class Footprint {
-
-		/**
-		 * Megabytes retained by what the benchmark loaded (used heap after GC minus
-		 * baseline).
-		 */
-		public double retainedHeapMb;
-
-		private double baseline;
-
-		@Setup(Level.Iteration)
-		public void baseline() {
-			this.baseline = usedAfterGc();
-		}
-
-	}
-
-	static double usedAfterGc() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
-	}
-
 	@Benchmark
-	public Object gazetteer(Footprint footprint) {
+	public Object gazetteer(HeapFootprint footprint) {
 		Geocoder g = Geocoders.create("gazetteer", Map.of());
 		this.keep = GazetteerIndex.builtIn();
 		Object r = g.forward(LocationMention.address("795", "massachusetts ave"));
-		footprint.retainedHeapMb = usedAfterGc() - footprint.baseline;
+		footprint.loaded();
 		return r;
 	}
 
 	@Benchmark
-	public Object extractor(Footprint footprint) {
+	public Object extractor(HeapFootprint footprint) {
 		LocationExtractor e = LocationExtractor.standard();
 		this.keep = e;
 		Object r = e.extract("big pot hole cor of mass ave & prospect");
-		footprint.retainedHeapMb = usedAfterGc() - footprint.baseline;
+		footprint.loaded();
 		return r;
 	}
 
