@@ -3,9 +3,9 @@ package org.frontdoor.channels.chat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
+
+import org.frontdoor.channels.core.RandomIds;
 
 /**
  * Session tokens: 256 random bits, shown to the client once, stored only as a SHA-256
@@ -13,8 +13,6 @@ import java.util.HexFormat;
  * offline) and compared in constant time.
  */
 public final class ChatTokens {
-
-	private static final SecureRandom random = new SecureRandom();
 
 	private static final int TOKEN_BYTES = 32;
 
@@ -26,9 +24,7 @@ public final class ChatTokens {
 	 * @return 43 URL-safe base64 characters
 	 */
 	public static String newToken() {
-		byte[] bytes = new byte[TOKEN_BYTES];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return RandomIds.urlSafe(TOKEN_BYTES);
 	}
 
 	/**

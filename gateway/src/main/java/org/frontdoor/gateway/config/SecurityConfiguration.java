@@ -1,10 +1,9 @@
 package org.frontdoor.gateway.config;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import org.frontdoor.channels.core.RandomIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,9 +87,7 @@ public class SecurityConfiguration {
 		if (StringUtils.hasText(configured)) {
 			return configured;
 		}
-		byte[] bytes = new byte[18];
-		new SecureRandom().nextBytes(bytes);
-		String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String generated = RandomIds.urlSafe(18);
 		log.warn("No {} password configured; generated one for this run: {} "
 				+ "(set it from the environment for anything but a local trial)", who, generated);
 		return generated;

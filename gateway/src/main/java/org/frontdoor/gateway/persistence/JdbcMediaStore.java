@@ -1,12 +1,11 @@
 package org.frontdoor.gateway.persistence;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.frontdoor.channels.core.MediaStore;
+import org.frontdoor.channels.core.RandomIds;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,8 +23,6 @@ public class JdbcMediaStore implements MediaStore {
 	/** What a media id looks like; anything else is unknown without a query. */
 	static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	private static final SecureRandom random = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	public JdbcMediaStore(JdbcClient jdbc) {
@@ -37,9 +34,7 @@ public class JdbcMediaStore implements MediaStore {
 	public StoredMedia save(byte[] bytes, String contentType, String filename) {
 		Objects.requireNonNull(bytes, "bytes");
 		Objects.requireNonNull(contentType, "contentType");
-		byte[] raw = new byte[32];
-		random.nextBytes(raw);
-		String id = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		String id = RandomIds.urlSafe(32);
 		this.jdbc
 			.sql("insert into media (id, content_type, size, filename, bytes) "
 					+ "values (:id, :contentType, :size, :filename, :bytes)")

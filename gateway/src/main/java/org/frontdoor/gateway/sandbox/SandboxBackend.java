@@ -1,17 +1,16 @@
 package org.frontdoor.gateway.sandbox;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.frontdoor.channels.core.RandomIds;
 import org.frontdoor.channels.core.media.MediaPolicy;
 import org.frontdoor.channels.core.media.MediaSanitizer;
 import org.frontdoor.channels.core.media.RejectedMedia;
@@ -42,8 +41,6 @@ import org.springframework.util.MultiValueMap;
 public class SandboxBackend {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxBackend.class);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SandboxCatalog catalog;
 
@@ -84,7 +81,7 @@ public class SandboxBackend {
 		ServiceLevel level = this.catalog.level(submission.service().code());
 		boolean batch = submission.service().type() == ServiceType.BATCH;
 		OffsetDateTime published = batch ? now.plus(this.properties.tokenDelay()) : now;
-		String token = batch ? HexFormat.of().formatHex(randomBytes()) : null;
+		String token = batch ? RandomIds.hex(16) : null;
 		SandboxRequestStore.Created created = this.store.create(new SandboxRequestStore.NewRow(submission, level, now,
 				now.plusDays(level.expectedDays()), published, token, image));
 		if (created.duplicate()) {
@@ -219,12 +216,6 @@ public class SandboxBackend {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private static byte[] randomBytes() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return bytes;
 	}
 
 	/**

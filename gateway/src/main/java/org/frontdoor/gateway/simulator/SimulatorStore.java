@@ -1,14 +1,13 @@
 package org.frontdoor.gateway.simulator;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.frontdoor.channels.core.RandomIds;
 import org.frontdoor.gateway.persistence.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * instances and after a restart.
  */
 public class SimulatorStore {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -38,9 +35,7 @@ public class SimulatorStore {
 	 * @return the id
 	 */
 	public static String sid(String prefix) {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return prefix + HexFormat.of().formatHex(bytes);
+		return prefix + RandomIds.hex(16);
 	}
 
 	/**
