@@ -9,10 +9,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The heap a cold-load benchmark retains, as JMH counters: the used heap after a full GC
- * before the iteration (the baseline: JMH and the JVM) and, once the benchmark has loaded
- * what it measures and called {@link #loaded()}, the used heap after a full GC minus that
- * baseline. JMH prints each counter summed over the forks.
+ * The heap a cold-load benchmark retains, as a JMH counter: once the benchmark has loaded
+ * what it measures and called {@link #loaded()}, the used heap after a full GC minus the
+ * same before the iteration (the baseline: JMH and the JVM). JMH prints the counter
+ * summed over the forks. The baseline is a plain field: JMH resets public counters when
+ * the iteration starts, after the setup has run.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -21,8 +22,7 @@ public class HeapFootprint {
 	/** Megabytes retained by what the benchmark loaded (used after GC minus baseline). */
 	public double retainedHeapMb;
 
-	/** Megabytes of heap used after a full GC before loading. */
-	public double baselineHeapMb;
+	private double baselineHeapMb;
 
 	/** Measure the baseline before each iteration. */
 	@Setup(Level.Iteration)
