@@ -32,8 +32,9 @@ final class LocationRules {
 	private enum Kind {
 
 		ADDRESS, ADDRESS_ES, ADDRESS_ES_AFTER, ADDRESS_AFTER, INTERSECTION_HIGHWAY, LANDMARK_NAMED, INTERSECTION_CUE,
-		INTERSECTION_BETWEEN, INTERSECTION_FROM_TO, INTERSECTION_MEETS, INTERSECTION_CONJ, INTERSECTION_RELATIVE, POLE,
-		POLE_ID, LANDMARK_GENERIC, LANDMARK_HEAD_FIRST
+		INTERSECTION_BETWEEN, INTERSECTION_FROM_TO, INTERSECTION_MEETS, INTERSECTION_CONJ, INTERSECTION_RELATIVE,
+		INTERSECTION_OFFSET, INTERSECTION_TURN, POLE, POLE_ID, LANDMARK_GENERIC, LANDMARK_HEAD_FIRST,
+		LANDMARK_APPOSITIVE
 
 	}
 
@@ -42,8 +43,35 @@ final class LocationRules {
 
 	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
-	private static final Set<String> FILLERS = Set.of("just", "right", "jus", "shortly", "immediately", "slightly",
-			",");
+	private static final Set<String> FILLERS = Set.of("just", "right", "jus", "shortly", "immediately", "slightly", ",",
+			"to", "the", "al");
+
+	/**
+	 * The word before the second street of a turning movement: "turn left on Oak",
+	 * "doblar a la derecha en la calle Oak".
+	 */
+	private static final Set<String> TURN_TARGETS = Set.of("on", "onto", "into", "en", "a", "hacia");
+
+	/**
+	 * Turn targets that name a turning movement by themselves ("from Bolz onto
+	 * Longmeadow").
+	 */
+	private static final Set<String> TURN_ALONE = Set.of("onto", "into");
+
+	/** Determiners before an appositive landmark ("this hotel Ocean Manor"). */
+	private static final Set<String> APPOSITIVE_DETERMINERS = Set.of("the", "this", "that");
+
+	/**
+	 * Words that introduce an appositive landmark as a place ("in front of this hotel
+	 * Ocean Manor", "behind the store Food King"; not "the park Director said").
+	 */
+	private static final Set<String> LOCATIVES = Set.of("at", "near", "by", "behind", "outside", "of", "to", "from",
+			"opposite", "beside", "in", "on", "across", "past", "around", "inside");
+
+	/** A distance unit glued to its number ("100ft", "50m"), or a bare unit word. */
+	private static final String DISTANCE_UNIT = "(\\d+([.,]\\d+)?)?(" + String.join("|", words("distance")) + ")";
+
+	private static final Pattern DISTANCE_UNIT_PATTERN = Pattern.compile(DISTANCE_UNIT);
 
 	private static final Set<String> PLURAL_TYPES = Set.of("streets", "sts", "aves", "avenues", "roads", "rds");
 
@@ -96,14 +124,32 @@ final class LocationRules {
 				"(?$a $HWY) [{tag:DIR}]? (?$conj [{fold:/onto|to|from/}]) " + "(?$b $SIDE)");
 		add(env, Kind.INTERSECTION_HIGHWAY, Tag.DIR, 8, 3,
 				"(?$b $SIDE) [{fold:/just|right|jus|,/}]? " + "(?$conj [{tag:DIR}]) [{tag:OF}] (?$a $HWY)");
-		add(env, Kind.LANDMARK_NAMED, null, 0, 4,
-				"(?$conj [{fold:/near|by|behind|opposite|outside|at|from|of|to/}]) (?$a [{tag:/WORD|NOUN/}]{1,3})");
+		add(env, Kind.LANDMARK_NAMED, null, 0, 5,
+				"(?$conj [{fold:/near|by|behind|opposite|outside|at|from|of|to/}]) (?$a []{1,4})");
 		add(env, Kind.INTERSECTION_RELATIVE, Tag.REL, 8, 9,
 				"(?$a $SIDE) [{fold:/just|right|jus|shortly|immediately|slightly|,/}]? "
 						+ "(?$conj [{tag:REL}]) [{fold:/the|of/}]? (?$b $SIDE)");
-		add(env, Kind.INTERSECTION_RELATIVE, Tag.DIR, 8, 9,
-				"(?$a $SIDE) [{fold:/just|right|jus|shortly|immediately|slightly|,/}]? "
-						+ "(?$conj [{tag:DIR}]) [{tag:OF}] (?$b $SIDE)");
+		add(env, Kind.INTERSECTION_RELATIVE, Tag.DIR, 8, 11,
+				"(?$a $SIDE) [{fold:/just|right|jus|shortly|immediately|slightly|,/}]? [{fold:/to|the|al/}]{0,2} "
+						+ "(?$conj [{tag:DIR}]) [{tag:OF}] $ART? (?: [{tag:CUE}] [{fold:/with|of|at|con|de/}] $ART? )? "
+						+ "(?$b $SIDE)");
+		// a distance along the first street from the second: "Main St 100 ft north of
+		// Elm St", "Oak Ave, a block past the Pine St intersection", "calle Main a 50
+		// metros de la calle Oak"
+		add(env, Kind.INTERSECTION_OFFSET, null, 10, 10,
+				"(?$a $SIDE) [{fold:/,|-|" + String.join("|", words("approx"))
+						+ "/}]{0,3} [{tag:/NUM|SLASH/} | {word:/\\d+([.,]\\d+)?/} | {fold:/"
+						+ String.join("|", words("quantity")) + "/}]{0,3} (?$unit [{fold:/" + DISTANCE_UNIT
+						+ "/}]) [{fold:/or|so|away/}]{0,2} [{fold:/to|the|al|a|hacia/}]{0,2} "
+						+ "(?$conj [{tag:/DIR|OF/} | {fold:/past|before|after|beyond|from|desde/}]) [{tag:OF}]? $ART? "
+						+ "(?: [{tag:CUE}] [{fold:/with|of|at|con|de/}] $ART? )? (?$b $SIDE)");
+		// "on Bolz to turn west on Longmeadow", "turning left from Elm St onto Oak Ave"
+		add(env, Kind.INTERSECTION_TURN, null, 12, 8,
+				"[{fold:/from|on|off|exiting|leaving|of|desde|de|en|por/}] $ART? (?$a $SIDE) "
+						+ "[{fold:/,|to|and|then|when|trying|para|y/}]{0,2} (?: (?$turn [{fold:/"
+						+ String.join("|", words("turn"))
+						+ "/}]) [{fold:/a|an|left|right|u|or|and|la|izquierda|derecha|o|y/} | {tag:DIR}]{0,4} )? "
+						+ "(?$conj [{fold:/" + String.join("|", TURN_TARGETS) + "/}]) $ART? (?$b $SIDE)");
 		add(env, Kind.POLE, Tag.POLEKW, 0, 6, "(?$kw [{tag:POLEKW}]) [{tag:/POLEKW|PUNCT|STOP/} | "
 				+ "{fold:/pole|post|poste|number|num|no|nro|numero|id|is|out/}]{0,3} (?$num [{tag:/NUM|POLEID/} | {word:/#?[A-Za-z]\\d{3,6}/}])");
 		add(env, Kind.POLE_ID, Tag.POLEID, 0, 1, "(?$num [{tag:POLEID}])");
@@ -111,6 +157,21 @@ final class LocationRules {
 				"(?$a [ {tag:/WORD|NOUN|ORD/} | {known:/B|I/} ]{1,3}) (?$head $HEAD)");
 		add(env, Kind.LANDMARK_HEAD_FIRST, null, 0, 5, "(?$head [{fold:/lake|mount|mt|fort|" + prefixHeads
 				+ "/}]) [{tag:OF}]? [{fold:/la|el/}]? (?$a [{tag:WORD} | {known:/B|I/}]{1,3})");
+		// "in front of this hotel Ocean Manor": a generic head, then the place's own name
+		add(env, Kind.LANDMARK_APPOSITIVE, null, 2, 4, "[{fold:/" + String.join("|", LOCATIVES) + "/}] [{fold:/"
+				+ String.join("|", APPOSITIVE_DETERMINERS) + "/}] (?$head $HEAD) (?$a []{1,4})");
+	}
+
+	/** The one-word entries of a lexicon section, for a TokensRegex alternation. */
+	private static List<String> words(String section) {
+		List<String> words = new ArrayList<>();
+		for (String w : Lexicon.get().set(section)) {
+			if (w.matches("[a-z]+")) {
+				words.add(w);
+			}
+		}
+		words.sort(null);
+		return words;
 	}
 
 	private static List<String> headWords(String section) {
@@ -192,6 +253,8 @@ final class LocationRules {
 			case POLE, POLE_ID -> pole(kind, m, tt);
 			case LANDMARK_GENERIC -> genericLandmark(m, tt, lex);
 			case LANDMARK_HEAD_FIRST -> headFirstLandmark(m, tt, lex);
+			case LANDMARK_APPOSITIVE -> appositiveLandmark(m, tt, lex);
+			case INTERSECTION_OFFSET, INTERSECTION_TURN -> movement(kind, m, tt);
 			default -> intersection(kind, m, tt, lex);
 		};
 	}
@@ -199,13 +262,15 @@ final class LocationRules {
 	private Candidate address(Kind kind, Match m, TaggedText tt, Lexicon lex) {
 		int numStart = m.start("$num");
 		int numEnd = m.end("$num");
-		String number = tt.fold[numStart].replace("#", "");
+		String number = tt.tokens.get(numStart).word().toLowerCase(java.util.Locale.ROOT).replace("#", "");
 		if (number.startsWith("-") || number.startsWith("–")) {
 			return null;
 		}
 		int dash = number.indexOf('-', 1);
 		if (dash > 0) {
-			number = number.substring(0, dash);
+			// "45-A" is house 45A; "2102-2104" is a range starting at 2102
+			String after = number.substring(dash + 1);
+			number = number.substring(0, dash) + (after.matches("[a-z]") ? after : "");
 		}
 		Side street;
 		if (kind == Kind.ADDRESS_ES_AFTER) {
@@ -285,7 +350,9 @@ final class LocationRules {
 	private Candidate highway(Match m, TaggedText tt) {
 		Side b = side(tt, m.start("$b"), m.end("$b"), m.start("$b") < m.start("$a"));
 		int hwy = m.start("$a");
-		if (b == null || !b.typed() || b.strength != Strength.STRONG && !b.capitalized()) {
+		// "from 42 north onto marketplace Blvd": a route with a travel direction
+		boolean headed = hwy + 1 < tt.size() && tt.tags[hwy + 1] == Tag.DIR;
+		if (b == null || !b.typed() || b.strength != Strength.STRONG && !b.capitalized() && !headed) {
 			return null;
 		}
 		int from = Math.min(hwy, b.from);
@@ -310,10 +377,7 @@ final class LocationRules {
 			return null;
 		}
 		int start = m.start("$a");
-		int end = start;
-		while (end < m.end("$a") && tt.cap[end] && !lex.in("stop", tt.fold[end]) && !tt.known(end)) {
-			end++;
-		}
+		int end = properNameEnd(tt, start, m.end("$a"), lex);
 		if (end == start || (end < tt.size() && (tt.tags[end] == Tag.TYPE || tt.tags[end] == Tag.NUM))) {
 			return null;
 		}
@@ -388,6 +452,75 @@ final class LocationRules {
 		double score = tt.mixedCase ? 0.5 : 0.3;
 		String text = tt.span(start, end);
 		return new Candidate(LocationKind.LANDMARK, start, end, score, null, null, null, null, text, null, null);
+	}
+
+	/**
+	 * "Main St 100 ft north of Elm St" (a distance along the first street from the
+	 * second), "on Bolz to turn west on Longmeadow" (a turn from one street into the
+	 * other): two streets that each read as a street, the first not a capitalized word
+	 * that merely starts the sentence.
+	 */
+	private Candidate movement(Kind kind, Match m, TaggedText tt) {
+		Side a = side(tt, m.start("$a"), m.end("$a"), true);
+		Side b = side(tt, m.start("$b"), m.end("$b"), false);
+		if (a == null || b == null || !both(a, b, Strength.MEDIUM) || a.direction() || b.direction()) {
+			return null;
+		}
+		if (!a.typed() && a.strength == Strength.MEDIUM && !tt.known(a.from) && tt.sentenceStart(a.from)) {
+			return null;
+		}
+		if (kind == Kind.INTERSECTION_TURN && m.start("$turn") < 0 && !TURN_ALONE.contains(tt.fold[m.start("$conj")])) {
+			return null;
+		}
+		double score = (kind == Kind.INTERSECTION_OFFSET) ? 0.64 : 0.6;
+		return new Candidate(LocationKind.INTERSECTION, a.from, b.to, score, null, tt.span(a.from, a.to),
+				tt.span(b.from, b.to), null, null, null, null);
+	}
+
+	/**
+	 * "in front of this hotel Ocean Manor", "behind the store Food King": a generic head
+	 * noun with the place's capitalized name after it (only where capitalization means
+	 * something).
+	 */
+	private Candidate appositiveLandmark(Match m, TaggedText tt, Lexicon lex) {
+		if (!tt.mixedCase) {
+			return null;
+		}
+		int start = m.start("$a");
+		int end = properNameEnd(tt, start, m.end("$a"), lex);
+		if (end == start || (end < tt.size() && (tt.tags[end] == Tag.TYPE || tt.tags[end] == Tag.NUM))) {
+			return null;
+		}
+		for (TaggedText.Span town : tt.towns) {
+			if (town.overlaps(start, end)) {
+				return null;
+			}
+		}
+		String text = tt.span(start, end);
+		return new Candidate(LocationKind.LANDMARK, start, end, 0.35, null, null, null, null, text, null, null);
+	}
+
+	/**
+	 * Just past the capitalized words of a proper name starting at {@code start} (a
+	 * possessive inside it: "Joe's Pizza"); {@code start} when there is none.
+	 */
+	private static int properNameEnd(TaggedText tt, int start, int limit, Lexicon lex) {
+		int end = start;
+		while (end < limit) {
+			// a stop word tagged WORD is part of a name ("El Farolito")
+			boolean word = tt.tags[end] == Tag.WORD || tt.tags[end] == Tag.NOUN && !lex.in("stop", tt.fold[end]);
+			if (word && tt.cap[end] && !tt.known(end)) {
+				end++;
+			}
+			else if (end > start && end + 1 < limit
+					&& "'s".equals(tt.tokens.get(end).word().toLowerCase(java.util.Locale.ROOT)) && tt.cap[end + 1]) {
+				end++;
+			}
+			else {
+				break;
+			}
+		}
+		return end;
 	}
 
 	private Candidate headFirstLandmark(Match m, TaggedText tt, Lexicon lex) {
@@ -797,8 +930,26 @@ final class LocationRules {
 								|| "block".equals(tt.fold[i + 1]) || "blk".equals(tt.fold[i + 1]));
 				case ADDRESS_ES -> tt.tags[i] == Tag.NUM && i + 1 < tt.size() && tt.tags[i + 1] == Tag.OF;
 				case ADDRESS_AFTER -> tt.tags[i] == Tag.NUM && i > 0 && tt.tags[i - 1] == Tag.TYPE;
+				case INTERSECTION_OFFSET -> DISTANCE_UNIT_PATTERN.matcher(tt.fold[i]).matches()
+						&& (Character.isDigit(tt.fold[i].charAt(0)) || i > 0 && (tt.tags[i - 1] == Tag.NUM
+								|| lex.in("quantity", tt.fold[i - 1]) || tt.fold[i - 1].matches("\\d+([.,]\\d+)?")));
+				case INTERSECTION_TURN ->
+					TURN_TARGETS.contains(tt.fold[i]) && (TURN_ALONE.contains(tt.fold[i]) || turnBefore(tt, i, lex));
+				case LANDMARK_APPOSITIVE -> lex.in("landmarkhead", tt.fold[i]) && i > 1 && i + 1 < tt.size()
+						&& APPOSITIVE_DETERMINERS.contains(tt.fold[i - 1]) && LOCATIVES.contains(tt.fold[i - 2])
+						&& tt.cap[i + 1];
 				default -> tt.tags[i] == this.anchor;
 			};
+		}
+
+		/** Whether a turning verb is among the few tokens before token i. */
+		private static boolean turnBefore(TaggedText tt, int i, Lexicon lex) {
+			for (int k = i - 1; k >= Math.max(0, i - 6); k--) {
+				if (lex.in("turn", tt.fold[k])) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		/**

@@ -24,7 +24,7 @@ final class TaggedText {
 	private static final String TOKENIZER_OPTIONS = "invertible=false,ptb3Escaping=false,splitHyphenated=false,"
 			+ "splitForwardSlash=true,normalizeParentheses=false,normalizeOtherBrackets=false,untokenizable=noneDelete";
 
-	private static final Pattern NUMBER = Pattern.compile("#?\\d{1,6}[a-z]?(-\\d{1,6}[a-z]?)?");
+	private static final Pattern NUMBER = Pattern.compile("#?\\d{1,6}[a-z]?(-\\d{1,6}[a-z]?|-[a-z])?");
 
 	private static final Pattern POLE_ID = Pattern.compile("#?[a-z]?\\d{1,5}-m\\d{1,4}(\\.\\d)?[a-z]?");
 
@@ -309,7 +309,8 @@ final class TaggedText {
 		return Tag.WORD;
 	}
 
-	private boolean sentenceStart(int i) {
+	/** Whether token i starts a sentence (its capital says nothing). */
+	boolean sentenceStart(int i) {
 		if (i == 0) {
 			return true;
 		}

@@ -105,6 +105,57 @@ class LocationExtractorTest {
 						null, null, null));
 	}
 
+	/**
+	 * Positions given relative to a second street (a distance along the first, a turn
+	 * from one into the other), a place's name after its kind, and house numbers with a
+	 * letter or a range, without any gazetteer names.
+	 */
+	static Stream<Arguments> positions() {
+		return Stream.of(
+				// a distance, with or without a direction, from a second street
+				row("Pothole on Main St 100 feet north of Elm Street", "INTERSECTION", null, "Main St", "Elm Street",
+						null, null, null, null),
+				row("pothole on main st about 200 ft south of oak ave", "INTERSECTION", null, "main st", "oak ave",
+						null, null, null, null),
+				row("Light out on Main St, 50 yards east of Oak Ave tonight", "INTERSECTION", null, "Main St",
+						"Oak Ave", null, null, null, null),
+				row("pothole on Lake Rd 1.5 miles past Pine Rd", "INTERSECTION", null, "Lake Rd", "Pine Rd", null, null,
+						null, null),
+				row("tree down on Lake Rd a couple of blocks west of the Pine Rd intersection", "INTERSECTION", null,
+						"Lake Rd", "Pine Rd", null, null, null, null),
+				row("el poste esta en la avenida Central a dos cuadras de la calle Oak", "INTERSECTION", null,
+						"avenida Central", "calle Oak", null, null, null, null),
+				// a direction from "the X intersection" / "the intersection with X"
+				row("Streetlight out on Main St just south of the Oak Rd intersection", "INTERSECTION", null, "Main St",
+						"Oak Rd", null, null, null, null),
+				row("sign down on Maple Ave south of the intersection with 5th St", "INTERSECTION", null, "Maple Ave",
+						"5th St", null, null, null, null),
+				row("bache en Main St al norte de Oak Ave", "INTERSECTION", null, "Main St", "Oak Ave", null, null,
+						null, null),
+				// a turn from one street into another
+				row("Coming out of the circle on Bolz to turn west on Longmeadow the arrow stays flashing",
+						"INTERSECTION", null, "Bolz", "Longmeadow", null, null, null, null),
+				row("turning left from Elm St onto Pine Ave the arrow never comes on", "INTERSECTION", null, "Elm St",
+						"Pine Ave", null, null, null, null),
+				row("saliendo de la calle Main para doblar a la izquierda en la avenida Central", "INTERSECTION", null,
+						"calle Main", "avenida Central", null, null, null, null),
+				row("no green arrow turning left from 42 north onto marketplace Blvd", "INTERSECTION", null, "Route 42",
+						"marketplace Blvd", null, null, null, null),
+				// a place's name after its kind, a possessive inside a name
+				row("The beach in front of this hotel Ocean Manor is littered", "LANDMARK", null, null, null,
+						"Ocean Manor", null, null, null),
+				row("Graffiti on the wall of the restaurant El Farolito", "LANDMARK", null, null, null, "El Farolito",
+						null, null, null),
+				row("Trash dumped behind Joe's Pizza again", "LANDMARK", null, null, null, "Joe's Pizza", null,
+						"behind", null),
+				// a house number with a letter suffix, a range of numbers
+				row("Car parked at 45-A Elm Street for weeks", "ADDRESS", "45a", "Elm Street", null, null, null, null,
+						null),
+				row("trash at 2102-2104 Main St", "ADDRESS", "2102", "Main St", null, null, null, null, null),
+				row("bache frente al 12-B de la calle Oak", "ADDRESS", "12b", "calle Oak", null, null, null,
+						"in front of", null));
+	}
+
 	private static Arguments row(String text, String kind, String number, String street, String cross, String landmark,
 			String pole, String qualifier, String town) {
 		return Arguments.of(text, kind, number, street, cross, landmark, pole, qualifier, town);
@@ -162,6 +213,25 @@ class LocationExtractorTest {
 			"hay un bache muy grande", "thanks!!! 🙏🙏", "trash and debris everywhere", "STOP", "2 bags of leaves" })
 	void findsNothingWhereNoPlaceIsNamed(String text) {
 		assertThat(CAMBRIDGE.extract(text)).as(text).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("positions")
+	void extractsPositionsRelativeToAStreet(String text, String kind, String number, String street, String cross,
+			String landmark, String pole, String qualifier, String town) {
+		assertMention(ANY_CITY.extract(text), text, kind, number, street, cross, landmark, pole, qualifier, town);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the north side of my house is flooded", "from time to time the light goes out",
+			"Walking 100 feet north of Elm St I saw a dead deer", "Pothole about 100 feet north of the stop sign",
+			"we are a few feet from the park", "at the Oak Rd intersection there is a pothole",
+			"the streetlight does not turn on at night", "please turn on the lights on Main St",
+			"from my house turn left onto the highway", "The park Director said it will be fixed",
+			"I called the hotel Monday about it", "la luz se apaga de vez en cuando",
+			"el lado norte de mi casa se inunda", "Water leak on golf course road at location indicated." })
+	void positionWordsAloneNameNoPlace(String text) {
+		assertThat(ANY_CITY.extract(text)).as(text).isEmpty();
 	}
 
 	@Test
