@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
+import static org.frontdoor.gateway.testsupport.MailAwait.awaitIgnoringServerThreads;
 
 /**
  * Email end to end, the way a newcomer tries it: the whole gateway with the sandbox
@@ -243,7 +243,7 @@ class EmailIntakeTest {
 		assertThat(new String(raw, StandardCharsets.US_ASCII)).contains(messageId);
 		mail.send(mail.parse(raw), "", CITY);
 
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThat(mail.read(CITY, CITY_PASSWORD, "FrontDoor/Ignored"))
 				.anySatisfy((m) -> assertThat(MailClient.header(m, "Message-Id")).isEqualTo(messageId)));
@@ -271,7 +271,7 @@ class EmailIntakeTest {
 		mail.send(mail.compose(resident, CITY, messageId, "Video of the flooding", "flooding at 1 brattle sq", huge),
 				resident, CITY);
 
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThat(mail.read(CITY, CITY_PASSWORD, "FrontDoor/Rejected"))
 				.anySatisfy((m) -> assertThat(MailClient.header(m, "Message-ID")).isEqualTo(messageId)));
@@ -382,7 +382,7 @@ class EmailIntakeTest {
 		assertThat(JSON.readTree(inbound).at("/metadata/email.status-updates").asString()).isEqualTo("withhold");
 		staffSets(id, "closed", "Removed");
 		// the poller sees the change, and the relay records why it sent nothing
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> this.jdbc.sql("""
 					select count(*) from conversation_message m join conversation c on c.id = m.conversation_id
@@ -416,7 +416,7 @@ class EmailIntakeTest {
 	}
 
 	private static List<MimeMessage> awaitMail(String resident, int count) {
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.untilAsserted(() -> assertThat(mail.read(resident, resident, "INBOX")).as("mail to " + resident)
 				.hasSizeGreaterThanOrEqualTo(count));

@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.frontdoor.gateway.testsupport.MailAwait.awaitIgnoringServerThreads;
 
 /**
  * The gateway restarting between fetching a mail and processing it: the first instance
@@ -81,7 +81,7 @@ class EmailRestartTest {
 		ConfigurableApplicationContext first = gateways.start(properties(false));
 		JdbcClient jdbc = first.getBean(JdbcClient.class);
 		mail.send(sent, resident, CITY);
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> messageIds("FrontDoor/Processed").contains(messageId));
 		assertThat(inboundStates(jdbc, messageId)).as("stored, acknowledged, not processed yet")
@@ -96,12 +96,13 @@ class EmailRestartTest {
 		assertThat(MailClient.header(answers.get(0), "In-Reply-To")).isEqualTo(messageId);
 		assertThat(MailClient.parts(answers.get(0)).text().toString()).contains("#");
 		JdbcClient db = jdbc;
-		await().atMost(Duration.ofSeconds(30)).until(() -> inboundStates(db, messageId).equals(List.of("DONE")));
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(30))
+			.until(() -> inboundStates(db, messageId).equals(List.of("DONE")));
 
 		// 3. The same mail delivered again (as after a crash between storing and
 		// acknowledging): recognized, acknowledged, nothing new.
 		mail.send(mail.parse(raw(sent)), resident, CITY);
-		await().atMost(Duration.ofSeconds(60))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> messageIds("FrontDoor/Processed").stream().filter(messageId::equals).count() == 2);
 		assertThat(messageIds("INBOX")).isEmpty();
@@ -159,7 +160,7 @@ class EmailRestartTest {
 	}
 
 	private static List<MimeMessage> awaitAnswers(String resident, int count) {
-		await().atMost(Duration.ofSeconds(90))
+		awaitIgnoringServerThreads().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> mail.read(resident, resident, "INBOX").size() >= count);
 		return mail.read(resident, resident, "INBOX");
