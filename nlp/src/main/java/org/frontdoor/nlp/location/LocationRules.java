@@ -376,6 +376,14 @@ final class LocationRules {
 				|| ("to".equals(p) && (prep == 0 || !"next".equals(tt.fold[prep - 1])))) {
 			return null;
 		}
+		return properNameLandmark(m, tt, lex, 0.3);
+	}
+
+	/**
+	 * A landmark named by the capitalized words at {@code $a}, unless they run into a
+	 * street type or a number (a street, an address) or name a town.
+	 */
+	private Candidate properNameLandmark(Match m, TaggedText tt, Lexicon lex, double score) {
 		int start = m.start("$a");
 		int end = properNameEnd(tt, start, m.end("$a"), lex);
 		if (end == start || (end < tt.size() && (tt.tags[end] == Tag.TYPE || tt.tags[end] == Tag.NUM))) {
@@ -387,7 +395,7 @@ final class LocationRules {
 			}
 		}
 		String text = tt.span(start, end);
-		return new Candidate(LocationKind.LANDMARK, start, end, 0.3, null, null, null, null, text, null, null);
+		return new Candidate(LocationKind.LANDMARK, start, end, score, null, null, null, null, text, null, null);
 	}
 
 	private static boolean cueBefore(TaggedText tt, int i) {
@@ -486,18 +494,7 @@ final class LocationRules {
 		if (!tt.mixedCase) {
 			return null;
 		}
-		int start = m.start("$a");
-		int end = properNameEnd(tt, start, m.end("$a"), lex);
-		if (end == start || (end < tt.size() && (tt.tags[end] == Tag.TYPE || tt.tags[end] == Tag.NUM))) {
-			return null;
-		}
-		for (TaggedText.Span town : tt.towns) {
-			if (town.overlaps(start, end)) {
-				return null;
-			}
-		}
-		String text = tt.span(start, end);
-		return new Candidate(LocationKind.LANDMARK, start, end, 0.35, null, null, null, null, text, null, null);
+		return properNameLandmark(m, tt, lex, 0.35);
 	}
 
 	/**
