@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -32,6 +30,7 @@ import org.frontdoor.gateway.persistence.DeadLetterService;
 import org.frontdoor.gateway.persistence.DeadLetterService.ReplayOutcome;
 import org.frontdoor.gateway.testsupport.GatewayTestProperties;
 import org.frontdoor.gateway.testsupport.PostgresTest;
+import org.frontdoor.gateway.testsupport.SandboxRequests;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -441,38 +440,11 @@ class EmailIntakeTest {
 	}
 
 	private JsonNode request(String id) {
-		HttpResponse<String> response = send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/sandbox/open311/v2/requests/" + id + ".json"))
-			.GET()
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSON.readTree(response.body()).get(0);
+		return SandboxRequests.request(this.port, id);
 	}
 
 	private void staffSets(String id, String status, String notes) {
-		String auth = Base64.getEncoder().encodeToString("staff:staff-secret".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/sandbox/admin/requests/" + id))
-					.header("Authorization", "Basic " + auth)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Accept", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"status=" + status + "&status_notes=" + URLEncoder.encode(notes, StandardCharsets.UTF_8)))
-					.build());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 303);
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		SandboxRequests.staffSets(this.port, id, status, notes);
 	}
 
 	private static GeoLocation gps(byte[] jpeg) throws Exception {

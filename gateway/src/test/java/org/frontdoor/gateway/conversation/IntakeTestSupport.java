@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.frontdoor.channels.sms.twilio.TwilioSignature;
 import org.frontdoor.gateway.testsupport.GatewayTestProperties;
 import org.frontdoor.gateway.testsupport.PostgresTest;
+import org.frontdoor.gateway.testsupport.SandboxRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -213,12 +213,7 @@ abstract class IntakeTestSupport {
 	 * @return the request
 	 */
 	static JsonNode request(String id) {
-		HttpResponse<String> response = send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + PORT + "/sandbox/open311/v2/requests/" + id + ".json"))
-			.GET()
-			.build());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JSON.readTree(response.body()).get(0);
+		return SandboxRequests.request(PORT, id);
 	}
 
 	/**
@@ -228,16 +223,7 @@ abstract class IntakeTestSupport {
 	 * @param notes the notes
 	 */
 	static void staffSets(String id, String status, String notes) {
-		String auth = Base64.getEncoder().encodeToString("staff:staff-secret".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/sandbox/admin/requests/" + id))
-					.header("Authorization", "Basic " + auth)
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Accept", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"status=" + status + "&status_notes=" + URLEncoder.encode(notes, StandardCharsets.UTF_8)))
-					.build());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 303);
+		SandboxRequests.staffSets(PORT, id, status, notes);
 	}
 
 	/** The request id in a confirmation ("… #1042 …"). */

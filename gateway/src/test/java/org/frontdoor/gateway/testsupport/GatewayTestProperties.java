@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class GatewayTestProperties {
 
+	/** The sandbox staff password these properties set. */
+	public static final String STAFF_PASSWORD = "staff-secret";
+
 	private GatewayTestProperties() {
 	}
 
@@ -33,7 +36,7 @@ public final class GatewayTestProperties {
 		// does)
 		properties.put("frontdoor.open311.external-id-idempotent", "false");
 		properties.put("frontdoor.admin.password", "admin-secret");
-		properties.put("frontdoor.admin.staff.password", "staff-secret");
+		properties.put("frontdoor.admin.staff.password", STAFF_PASSWORD);
 		properties.put("server.shutdown", "immediate");
 		properties.put("spring.lifecycle.timeout-per-shutdown-phase", "2s");
 		return properties;
