@@ -36,12 +36,23 @@ import org.springframework.transaction.annotation.Transactional;
  * accepting a message) is kept as a dead letter of source {@value #DEAD_LETTER_SOURCE}
  * and applied as soon as the id is recorded, or replayed from the admin API; it is never
  * dropped.
+ * <p>
+ * A report and the recording of its provider id can run at the same moment (the
+ * callback's transaction looks for the row before the worker's commits; the worker looks
+ * for early reports before the callback's commits) and each would miss the other. Both
+ * therefore take a transaction-scoped PostgreSQL advisory lock on the channel and
+ * provider id before they look, so the second always sees what the first committed.
  */
 @Component
 public class DeliveryReports implements DeliveryReportListener, DeadLetterReplayHandler {
 
 	/** Dead-letter source of reports about a message not (yet) known. */
 	public static final String DEAD_LETTER_SOURCE = "delivery.report";
+
+	/**
+	 * First key of the advisory locks taken here (the second is the provider id's hash).
+	 */
+	static final int LOCK_NAMESPACE = 0x0fd0_0001;
 
 	/**
 	 * How far along a message is, per normalized provider status: a report only replaces
@@ -84,13 +95,26 @@ public class DeliveryReports implements DeliveryReportListener, DeadLetterReplay
 	}
 
 	/**
-	 * Apply the reports that arrived before this provider id was recorded. Called in the
-	 * transaction that records it.
-	 * @param channel the channel
-	 * @param providerMessageId the provider's id just recorded
+	 * Record that the provider accepted an outbound message under its id, and apply the
+	 * reports about that id that arrived first. Called in the transaction that completes
+	 * the send.
+	 * @param outboundId the outbound message
+	 * @param channel its channel
+	 * @param providerMessageId the provider's id
+	 * @param status the status the provider answered the send with
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void applyEarlyReports(Channel channel, String providerMessageId) {
+	public void recordSent(UUID outboundId, Channel channel, String providerMessageId, String status) {
+		lock(channel, providerMessageId);
+		this.jdbc.sql("""
+				update outbound_message set delivery_status = :status, delivery_error_code = null,
+					provider_message_id = :provider, delivery_updated_at = now(), sent_at = now()
+				where id = :id
+				""")
+			.param("status", Sql.cut(status, 32))
+			.param("provider", providerMessageId)
+			.param("id", outboundId)
+			.update();
 		for (DeadLetter letter : this.deadLetters.findNew(DEAD_LETTER_SOURCE, prefix(channel, providerMessageId))) {
 			if (apply(read(letter))) {
 				this.deadLetters.markReplayed(letter.id(), null);
@@ -104,6 +128,7 @@ public class DeliveryReports implements DeliveryReportListener, DeadLetterReplay
 	 * @return {@code false} when no outbound row carries its provider id
 	 */
 	private boolean apply(DeliveryReport report) {
+		lock(report.channel(), report.providerMessageId());
 		Optional<Row> found = this.jdbc.sql("""
 				select id, recipient, delivery_status, delivery_updated_at from outbound_message
 				where channel = :channel and provider_message_id = :provider for update
@@ -134,6 +159,18 @@ public class DeliveryReports implements DeliveryReportListener, DeadLetterReplay
 					"delivery report " + report.status() + " " + report.errorCode());
 		}
 		return true;
+	}
+
+	/**
+	 * Serialize, until the transaction ends, with every other transaction about this
+	 * provider id (re-entrant within one transaction).
+	 */
+	private void lock(Channel channel, String providerMessageId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:key))")
+			.param("namespace", LOCK_NAMESPACE)
+			.param("key", prefix(channel, providerMessageId))
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 	/**

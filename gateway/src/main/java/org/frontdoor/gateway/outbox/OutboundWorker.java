@@ -92,7 +92,7 @@ public class OutboundWorker extends QueueWorker {
 		if (!row.ignoreOptOut() && this.optOuts.isOptedOut(message.channel(), message.to())) {
 			this.transactions.executeWithoutResult((status) -> {
 				this.queue.complete(claim);
-				setDelivery(claim.id(), "suppressed-opt-out", null, null);
+				setDelivery(claim.id(), "suppressed-opt-out", null);
 			});
 			return;
 		}
@@ -111,10 +111,13 @@ public class OutboundWorker extends QueueWorker {
 			OutboundSender.SendReceipt receipt = sender.get().send(message);
 			this.transactions.executeWithoutResult((status) -> {
 				if (this.queue.complete(claim)) {
-					setDelivery(claim.id(), (receipt.status() != null) ? receipt.status() : "sent", null,
-							receipt.providerMessageId());
+					String accepted = (receipt.status() != null) ? receipt.status() : "sent";
 					if (receipt.providerMessageId() != null) {
-						this.deliveryReports.applyEarlyReports(message.channel(), receipt.providerMessageId());
+						this.deliveryReports.recordSent(claim.id(), message.channel(), receipt.providerMessageId(),
+								accepted);
+					}
+					else {
+						setDelivery(claim.id(), accepted, null);
 					}
 				}
 			});
@@ -132,7 +135,7 @@ public class OutboundWorker extends QueueWorker {
 				case GIVE_UP -> giveUp(claim, reason);
 				case OPT_OUT -> this.transactions.executeWithoutResult((status) -> {
 					this.queue.complete(claim);
-					setDelivery(claim.id(), "opted-out", ex.code(), null);
+					setDelivery(claim.id(), "opted-out", ex.code());
 					this.optOuts.optOut(message.channel(), message.to(), "carrier", reason);
 				});
 				case HALT -> {
@@ -157,18 +160,12 @@ public class OutboundWorker extends QueueWorker {
 		});
 	}
 
-	private void setDelivery(UUID id, String status, String errorCode, String providerMessageId) {
+	private void setDelivery(UUID id, String status, String errorCode) {
 		this.jdbc.sql("""
 				update outbound_message set delivery_status = :status, delivery_error_code = :code,
-					provider_message_id = coalesce(:provider, provider_message_id), delivery_updated_at = now(),
-					sent_at = case when cast(:provider as varchar) is null then sent_at else now() end
+					delivery_updated_at = now()
 				where id = :id
-				""")
-			.param("status", status)
-			.param("code", errorCode)
-			.param("provider", providerMessageId)
-			.param("id", id)
-			.update();
+				""").param("status", status).param("code", errorCode).param("id", id).update();
 	}
 
 	private Row load(UUID id) {

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.frontdoor.channels.core.Channel;
@@ -46,6 +51,9 @@ class OutboundWorkerTest extends GatewayIntegrationTest {
 
 	@Autowired
 	DeliveryReportListener reports;
+
+	@Autowired
+	DeliveryReports deliveryReports;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -313,6 +321,50 @@ class OutboundWorkerTest extends GatewayIntegrationTest {
 
 		this.outbox.enqueue(message);
 		awaitState(message, "DONE");
+
+		assertThat(this.outbox.delivery(message.id()).deliveryStatus()).isEqualTo("delivered");
+		assertThat(this.deadLetters.findNew(DeliveryReports.DEAD_LETTER_SOURCE, "SMS:" + sid + ":")).isEmpty();
+	}
+
+	/**
+	 * The callback's transaction has looked for the row (not there yet) and kept the
+	 * report, but not committed, when the worker records the provider id and looks for
+	 * early reports: without a lock each misses the other and the message stays "queued"
+	 * with the report left as a dead letter.
+	 */
+	@Test
+	void aReportAndTheSendThatRecordsItsIdAtTheSameMomentDoNotMissEachOther() throws Exception {
+		OutboundMessage message = message(Channel.SMS, resident(), "racing callback");
+		this.outbox.enqueue(message, new OutboundOutbox.Options(null, Instant.now().plus(Duration.ofHours(1)), false));
+		String sid = "SMrace" + message.id().toString().replace("-", "");
+		CountDownLatch reported = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> callback = threads.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.reports.onDeliveryReport(new DeliveryReport(Channel.SMS, sid, "delivered", null, null, null));
+				reported.countDown();
+				await().atMost(Duration.ofSeconds(20)).until(() -> commit.getCount() == 0);
+			}));
+			assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> send = threads.submit(() -> this.transactions.executeWithoutResult(
+					(status) -> this.deliveryReports.recordSent(message.id(), Channel.SMS, sid, "queued")));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> send.isDone()
+						|| this.jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+							.query(Long.class)
+							.single() > 0);
+			commit.countDown();
+			callback.get(20, TimeUnit.SECONDS);
+			send.get(20, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+			this.jdbc.sql("update outbound_message set state = 'DONE' where id = :id")
+				.param("id", message.id())
+				.update();
+		}
 
 		assertThat(this.outbox.delivery(message.id()).deliveryStatus()).isEqualTo("delivered");
 		assertThat(this.deadLetters.findNew(DeliveryReports.DEAD_LETTER_SOURCE, "SMS:" + sid + ":")).isEmpty();
