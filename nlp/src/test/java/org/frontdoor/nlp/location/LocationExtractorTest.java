@@ -169,7 +169,7 @@ class LocationExtractorTest {
 	}
 
 	@ParameterizedTest
-	@MethodSource("anyCity")
+	@MethodSource({ "anyCity", "positions" })
 	void extractsWithoutAGazetteer(String text, String kind, String number, String street, String cross,
 			String landmark, String pole, String qualifier, String town) {
 		assertMention(ANY_CITY.extract(text), text, kind, number, street, cross, landmark, pole, qualifier, town);
@@ -213,13 +213,6 @@ class LocationExtractorTest {
 			"hay un bache muy grande", "thanks!!! 🙏🙏", "trash and debris everywhere", "STOP", "2 bags of leaves" })
 	void findsNothingWhereNoPlaceIsNamed(String text) {
 		assertThat(CAMBRIDGE.extract(text)).as(text).isEmpty();
-	}
-
-	@ParameterizedTest
-	@MethodSource("positions")
-	void extractsPositionsRelativeToAStreet(String text, String kind, String number, String street, String cross,
-			String landmark, String pole, String qualifier, String town) {
-		assertMention(ANY_CITY.extract(text), text, kind, number, street, cross, landmark, pole, qualifier, town);
 	}
 
 	@ParameterizedTest
